@@ -1,0 +1,111 @@
+package dev.quillstream.cli;
+
+import dev.quillstream.content.BlogPost;
+import dev.quillstream.export.MarkdownExporter;
+import dev.quillstream.generation.BlogRequest;
+import dev.quillstream.generation.BlogWriter;
+import dev.quillstream.generation.Tone;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blog}: writes one post and saves it as Markdown with front matter (or prints it). */
+@Command(name = "blog", mixinStandardHelpOptions = true, description = "Write an SEO blog post.")
+final class BlogCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--topic", required = true, description = "What the post is about (at most 300 characters).")
+    String topic;
+
+    @Option(names = "--keyword", description = "A keyword to rank for; repeat for more (at most 20).")
+    List<String> keywords = new ArrayList<>();
+
+    @Option(
+            names = "--tone",
+            defaultValue = "professional",
+            description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = ToneNames.class)
+    Tone tone;
+
+    @Option(names = "--words", defaultValue = "1500", description = "Approximate length in words (300-10000).")
+    int words;
+
+    @Option(names = "--language", defaultValue = "en", description = "Language tag of the post (default: en).")
+    String language;
+
+    @Option(names = "--out", description = "Write the Markdown to this file instead of standard output.")
+    @Nullable
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        BlogRequest request = new BlogRequest(topic, keywords, tone, false, false, false, null, language, words);
+        // Validation runs inside the context: Hibernate Validator logs on start, and only Spring's
+        // logging setup keeps that off standard output.
+        try (ConfigurableApplicationContext context = CliContext.start()) {
+            String invalid = validate(context.getBean(Validator.class), request);
+            if (invalid != null) {
+                spec.commandLine().getErr().println("quillstream: " + invalid);
+                return QuillstreamCli.BAD_INPUT;
+            }
+            BlogWriter writer = context.getBean(BlogWriter.class);
+            BlogPost post =
+                    writer.write(request, new ProgressLines(spec.commandLine().getErr()));
+            String markdown = context.getBean(MarkdownExporter.class).render(post);
+            if (out == null) {
+                spec.commandLine().getOut().print(markdown);
+                spec.commandLine().getOut().flush();
+            } else {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(out, markdown, StandardCharsets.UTF_8);
+                spec.commandLine()
+                        .getErr()
+                        .println("Wrote " + out + " (" + post.sections().size() + " sections"
+                                + (post.metadata().offline() ? ", offline draft" : "") + ")");
+            }
+        }
+        return 0;
+    }
+
+    /** The same rules as the HTTP API, so the CLI and the server refuse the same input. */
+    private static @Nullable String validate(Validator validator, BlogRequest request) {
+        Set<ConstraintViolation<BlogRequest>> violations = validator.validate(request);
+        return violations.stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> option(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .orElse(null);
+    }
+
+    private static String option(String property) {
+        String name = property.replaceAll("\\[\\d*]\\.?.*", "");
+        return switch (name) {
+            case "keywords" -> "--keyword";
+            case "targetWords" -> "--words";
+            default -> "--" + name;
+        };
+    }
+
+    static final class ToneNames extends ArrayList<String> {
+        ToneNames() {
+            super(List.of(Tone.known().split(", ")));
+        }
+    }
+}

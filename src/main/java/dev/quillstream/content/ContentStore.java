@@ -1,0 +1,19 @@
+package dev.quillstream.content;
+
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** Every document an account owns, kept as JSONB. */
+public interface ContentStore {
+
+    /** Stores a finished blog post (id taken from the post) for {@code owner}. */
+    void saveBlog(UUID owner, BlogPost post);
+
+    /** The stored document as it was saved, when {@code owner} owns it. */
+    Optional<JsonNode> findDocument(UUID owner, UUID id);
+
+    Optional<BlogPost> findBlog(UUID owner, UUID id);
+
+    ContentPage list(UUID owner, int page, int size);
+}

@@ -1,0 +1,81 @@
+package dev.quillstream.content.persistence;
+
+import dev.quillstream.content.BlogPost;
+import dev.quillstream.content.ContentKind;
+import dev.quillstream.content.ContentPage;
+import dev.quillstream.content.ContentStore;
+import dev.quillstream.content.ContentSummary;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcContentStore implements ContentStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcContentStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void saveBlog(UUID owner, BlogPost post) {
+        jdbc.sql("""
+                        insert into contents (id, owner_id, kind, title, document)
+                        values (:id, :owner, :kind, :title, cast(:document as jsonb))
+                        """)
+                .param("id", UUID.fromString(post.id()))
+                .param("owner", owner)
+                .param("kind", ContentKind.BLOG.name().toLowerCase(Locale.ROOT))
+                .param("title", post.title())
+                .param("document", json.writeValueAsString(post))
+                .update();
+    }
+
+    @Override
+    public Optional<JsonNode> findDocument(UUID owner, UUID id) {
+        return jdbc.sql("select document::text from contents where id = :id and owner_id = :owner")
+                .param("id", id)
+                .param("owner", owner)
+                .query(String.class)
+                .optional()
+                .map(json::readTree);
+    }
+
+    @Override
+    public Optional<BlogPost> findBlog(UUID owner, UUID id) {
+        return findDocument(owner, id).map(document -> json.treeToValue(document, BlogPost.class));
+    }
+
+    @Override
+    public ContentPage list(UUID owner, int page, int size) {
+        List<ContentSummary> items = jdbc.sql("""
+                        select id, kind, title, created_at from contents
+                        where owner_id = :owner
+                        order by created_at desc, id desc
+                        limit :size offset :offset
+                        """)
+                .param("owner", owner)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new ContentSummary(
+                        rs.getObject("id", UUID.class),
+                        ContentKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                        rs.getString("title"),
+                        rs.getObject("created_at", Timestamp.class).toInstant()))
+                .list();
+        long total = jdbc.sql("select count(*) from contents where owner_id = :owner")
+                .param("owner", owner)
+                .query(Long.class)
+                .single();
+        return new ContentPage(items, page, size, total);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.quillstream.generation;
+
+import java.time.Duration;
+
+/**
+ * Watches a generation: steps as they start and finish, text as it is produced. The CLI's progress
+ * lines and the conversation's WebSocket stream are implementations.
+ */
+public interface GenerationListener {
+
+    GenerationListener NONE = new GenerationListener() {};
+
+    default void stepStarted(String step, int index, int total) {}
+
+    default void stepFinished(String step, int index, int total, Duration took) {}
+
+    /** A piece of text of {@code part} (e.g. {@code section 2.1}) produced by {@code step}. */
+    default void onToken(String step, String part, String delta) {}
+
+    /** The text of {@code part} is being produced again from its start: drop what arrived so far. */
+    default void onRestart(String step, String part) {}
+}

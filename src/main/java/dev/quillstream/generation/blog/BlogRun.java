@@ -1,0 +1,64 @@
+package dev.quillstream.generation.blog;
+
+import dev.quillstream.generation.BlogRequest;
+import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.llm.TextModel;
+import dev.quillstream.llm.UsageMeter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One execution of the pipeline: the request, the metered model, the listener and the draft. */
+final class BlogRun {
+
+    final BlogRequest request;
+    final BlogShape shape;
+    final UsageMeter meter = new UsageMeter();
+    final TextModel model;
+    final GenerationListener listener;
+    final int parallelism;
+    final BlogDraft draft = new BlogDraft();
+    final Map<String, Long> timingsMs = new LinkedHashMap<>();
+
+    BlogRun(BlogRequest request, TextModel model, GenerationListener listener, int parallelism) {
+        this.request = request;
+        this.shape = BlogShape.forWords(request.targetWords());
+        this.model = model.meteredBy(meter);
+        this.listener = listener;
+        this.parallelism = parallelism;
+    }
+
+    /** Hints every request of this run carries, for the offline model; {@code subject} and {@code kind} vary. */
+    Map<String, String> hints(String kind, String subject, int words) {
+        return Map.of(
+                "topic", request.topic(),
+                "keywords", String.join(",", request.keywords()),
+                "kind", kind,
+                "subject", subject,
+                "words", Integer.toString(words));
+    }
+
+    /** Variables every prompt of this run may use. */
+    Map<String, String> promptVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("topic", request.topic());
+        variables.put(
+                "keywords", request.keywords().isEmpty() ? "(none given)" : String.join(", ", request.keywords()));
+        variables.put(
+                "primary_keyword",
+                request.keywords().isEmpty()
+                        ? request.topic()
+                        : request.keywords().getFirst());
+        variables.put("tone", request.tone().id());
+        variables.put("tone_guidance", request.tone().guidance());
+        variables.put("language", request.language());
+        return variables;
+    }
+
+    List<Outline.Section> sections() {
+        if (draft.outline == null) {
+            throw new IllegalStateException("the outline step has not run");
+        }
+        return draft.outline.sections();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.quillstream.llm.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON instance of a schema, filled from the hints: titles, questions and prose are chosen by
+ * property name and position, so an outline schema yields a plausible outline of exactly the
+ * requested size.
+ */
+final class SchemaDraft {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final List<String> SECTION_ANGLES = List.of(
+            "Understanding %s",
+            "How %s Works",
+            "Getting Started with %s",
+            "Best Practices for %s",
+            "Common Pitfalls with %s",
+            "Measuring Success with %s",
+            "Choosing Tools for %s",
+            "Scaling %s",
+            "Keeping %s Secure",
+            "Where %s Is Heading");
+    private static final List<String> SUBTOPIC_ANGLES = List.of(
+            "Why %s Matters",
+            "Key Ideas Behind %s", "A Worked Example of %s", "Trade-offs of %s", "A Checklist for %s");
+    private static final List<String> QUESTIONS = List.of(
+            "What is %s?",
+            "How does %s relate to %s?",
+            "When should you use %s?",
+            "What are common mistakes with %s?",
+            "How do you measure the results of %s?",
+            "Is %s worth the effort for a small team?");
+
+    private SchemaDraft() {}
+
+    static String write(JsonNode schema, DraftHints hints, long seed) {
+        return JSON.writeValueAsString(new SchemaDraft.Walk(hints, seed).value(schema, new ArrayList<>()));
+    }
+
+    /** A position in the instance: a property name, with the index when it is an array element. */
+    private record Step(String property, int index) {}
+
+    private record Walk(DraftHints hints, long seed) {
+
+        JsonNode value(JsonNode schema, List<Step> path) {
+            String type = schema.path("type").asString("string");
+            if (schema.has("enum")) {
+                return schema.get("enum").get(0);
+            }
+            return switch (type) {
+                case "object" -> object(schema, path);
+                case "array" -> array(schema, path);
+                case "integer", "number" ->
+                    NODES.numberNode(schema.path("minimum").asInt(1));
+                case "boolean" -> NODES.booleanNode(true);
+                default -> NODES.stringNode(text(path));
+            };
+        }
+
+        ObjectNode object(JsonNode schema, List<Step> path) {
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<String, JsonNode> property :
+                    schema.path("properties").properties()) {
+                List<Step> child = new ArrayList<>(path);
+                child.add(new Step(property.getKey(), -1));
+                object.set(property.getKey(), value(property.getValue(), child));
+            }
+            return object;
+        }
+
+        ArrayNode array(JsonNode schema, List<Step> path) {
+            int size = schema.has("minItems") ? schema.get("minItems").asInt() : 3;
+            if (schema.has("maxItems")) {
+                size = Math.min(size, schema.get("maxItems").asInt());
+            }
+            ArrayNode array = NODES.arrayNode();
+            Step last = path.getLast();
+            for (int i = 0; i < size; i++) {
+                List<Step> element = new ArrayList<>(path.subList(0, path.size() - 1));
+                element.add(new Step(last.property(), i));
+                array.add(value(schema.path("items"), element));
+            }
+            return array;
+        }
+
+        String text(List<Step> path) {
+            Step here = path.isEmpty() ? new Step("text", -1) : path.getLast();
+            String name = here.property().toLowerCase(Locale.ROOT);
+            int section = indexOf(path, "sections", "chapters");
+            int subtopic = indexOf(path, "subtopics", "topics");
+            if (name.contains("slug")) {
+                return slug(hints.topic());
+            }
+            if (name.equals("title") && subtopic >= 0) {
+                return SUBTOPIC_ANGLES
+                        .get(subtopic % SUBTOPIC_ANGLES.size())
+                        .formatted(sectionSubject(Math.max(section, 0)));
+            }
+            if (name.equals("title") && section >= 0) {
+                return sectionTitle(section);
+            }
+            if (name.equals("title")) {
+                return titleCase(hints.topic()) + ": A Practical Guide";
+            }
+            if (name.contains("description")) {
+                return "A practical guide to " + hints.topic() + ", covering " + String.join(", ", keywordsOrTopic())
+                        + ", with examples, trade-offs and answers to common questions.";
+            }
+            if (name.equals("question") || here.index() >= 0 && name.startsWith("question")) {
+                int i = Math.max(here.index(), indexOf(path, "faq", "questions"));
+                return QUESTIONS
+                        .get(Math.max(i, 0) % QUESTIONS.size())
+                        .formatted(hints.keyword(Math.max(i, 0)), hints.topic());
+            }
+            if (here.index() >= 0 && (name.contains("tag") || name.contains("keyword"))) {
+                List<String> terms = new ArrayList<>(keywordsOrTopic());
+                terms.add(hints.topic());
+                terms.addAll(List.of(hints.topic().toLowerCase(Locale.ROOT).split("\\s+")));
+                terms.addAll(List.of("guide", "best practices", "how to", "tutorial"));
+                List<String> distinct = terms.stream()
+                        .map(t -> t.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
+                return distinct.get(here.index() % distinct.size());
+            }
+            if (here.index() >= 0) {
+                return "Point " + (here.index() + 1) + " about " + hints.subject();
+            }
+            int words = name.equals("answer") ? 60 : name.contains("summary") ? 50 : 120;
+            return ProseDraft.write(hints.about(hints.subject(), words), seed + path.hashCode());
+        }
+
+        String sectionTitle(int section) {
+            return SECTION_ANGLES.get(section % SECTION_ANGLES.size()).formatted(sectionSubject(section));
+        }
+
+        /** Section 0 is about the topic, the next ones about each keyword in turn. */
+        String sectionSubject(int section) {
+            if (section == 0 || hints.keywords().isEmpty()) {
+                return titleCase(hints.topic());
+            }
+            return hints.keyword(section - 1).toUpperCase(Locale.ROOT).equals(hints.keyword(section - 1))
+                    ? hints.keyword(section - 1)
+                    : titleCase(hints.keyword(section - 1));
+        }
+
+        List<String> keywordsOrTopic() {
+            return hints.keywords().isEmpty() ? List.of(hints.topic()) : hints.keywords();
+        }
+    }
+
+    private static int indexOf(List<Step> path, String... properties) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            for (String property : properties) {
+                if (path.get(i).property().equals(property) && path.get(i).index() >= 0) {
+                    return path.get(i).index();
+                }
+            }
+        }
+        return -1;
+    }
+
+    static String slug(String text) {
+        String slug =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "post" : slug;
+    }
+
+    static String titleCase(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return out.toString();
+    }
+}
