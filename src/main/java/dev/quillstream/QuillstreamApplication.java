@@ -7,9 +7,11 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.modulith.Modulithic;
 
 /** The server: REST, WebSocket and job workers over every module. The CLI builds its own, smaller context. */
 @SpringBootConfiguration
+@Modulithic(systemName = "Quillstream", sharedModules = "platform")
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan
 @ComponentScan(

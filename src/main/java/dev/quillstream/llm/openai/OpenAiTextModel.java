@@ -33,6 +33,7 @@ public final class OpenAiTextModel extends LangChainTextModel {
                         .baseUrl(settings.baseUrl())
                         .apiKey(settings.apiKey())
                         .modelName(settings.smartModel())
+                        .timeout(settings.timeout())
                         .strictJsonSchema(true)
                         .maxRetries(0)
                         .build(),
@@ -41,6 +42,7 @@ public final class OpenAiTextModel extends LangChainTextModel {
                         .baseUrl(settings.baseUrl())
                         .apiKey(settings.apiKey())
                         .modelName(settings.smartModel())
+                        .timeout(settings.timeout())
                         .strictJsonSchema(true)
                         .build());
         this.settings = settings;

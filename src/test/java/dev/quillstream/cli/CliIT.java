@@ -1,0 +1,164 @@
+package dev.quillstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.quillstream.testing.FakeOpenAiServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The packaged jar as a user runs it: {@code java -jar target/quillstream.jar blog ...}. */
+class CliIT {
+
+    private static final Path JAR = Path.of("target/quillstream.jar");
+    private static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAPostWithAtLeastFourSectionsOnTheOfflineModel() throws Exception {
+        Path out = dir.resolve("post.md");
+        Run run = jar(
+                currentJava(),
+                Map.of(),
+                "blog",
+                "--topic",
+                "Kubernetes autoscaling",
+                "--keyword",
+                "hpa",
+                "--keyword",
+                "keda",
+                "--tone",
+                "practical",
+                "--out",
+                out.toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        String markdown = Files.readString(out);
+        assertThat(markdown)
+                .startsWith("---\ntitle: ")
+                .contains("\ndraft: true\n")
+                .contains("\n# ");
+        assertThat(Pattern.compile("^## ", Pattern.MULTILINE)
+                        .matcher(markdown)
+                        .results()
+                        .count())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(run.stderr())
+                .contains("[1/6] outline")
+                .contains("[6/6] validate done")
+                .contains("offline");
+    }
+
+    @Test
+    void printsToStandardOutputWithoutLogLines() throws Exception {
+        Run run = jar(currentJava(), Map.of(), "blog", "--topic", "Rust ownership", "--words", "300");
+        assertThat(run.exit()).isZero();
+        assertThat(run.stdout()).startsWith("---\n").doesNotContain("WARN").doesNotContain("INFO");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLineOfReason() throws Exception {
+        Run blank = jar(currentJava(), Map.of(), "blog", "--topic", " ");
+        assertThat(blank.exit()).isEqualTo(2);
+        assertThat(blank.stderr()).contains("quillstream: --topic: must not be blank");
+        Run tone = jar(currentJava(), Map.of(), "blog", "--topic", "x", "--tone", "sarcastic");
+        assertThat(tone.exit()).isEqualTo(2);
+        assertThat(tone.stderr()).contains("unknown tone 'sarcastic'");
+        Run missing = jar(currentJava(), Map.of(), "blog");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("--topic");
+    }
+
+    @Test
+    void failureExitsWithOne() throws Exception {
+        Run run = jar(
+                currentJava(),
+                Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                "blog",
+                "--topic",
+                "x");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("quillstream: failed: openai: connection failed");
+    }
+
+    @Test
+    void usesAnOpenAiCompatibleServerForEveryStep() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer("sk-loopback")) {
+            Path out = dir.resolve("post.md");
+            Run run = jar(
+                    currentJava(),
+                    Map.of("OPENAI_API_KEY", "sk-loopback", "OPENAI_BASE_URL", server.baseUrl()),
+                    "blog",
+                    "--topic",
+                    "Kubernetes autoscaling",
+                    "--keyword",
+                    "hpa",
+                    "--keyword",
+                    "keda",
+                    "--tone",
+                    "practical",
+                    "--out",
+                    out.toString());
+            assertThat(run.exit()).as(run.stderr()).isZero();
+            List<JsonNode> requests = server.requests();
+            // outline, 5 sections x 2 subtopics, framing, SEO: every step asked the server.
+            assertThat(requests).hasSize(13);
+            assertThat(requests.stream().filter(r -> r.path("stream").asBoolean(false)))
+                    .hasSize(10);
+            assertThat(requests.stream()
+                            .map(r -> r.path("response_format")
+                                    .path("json_schema")
+                                    .path("name")
+                                    .asString(""))
+                            .filter(name -> !name.isEmpty()))
+                    .containsExactly("blog_outline", "blog_framing", "blog_seo");
+            assertThat(requests.getFirst().path("model").asString()).isEqualTo("gpt-4o-mini");
+            String markdown = Files.readString(out);
+            assertThat(markdown).doesNotContain("draft: true").contains("generator: \"Quillstream (openai");
+        }
+    }
+
+    @Test
+    void relaunchesItselfOnAJdkTooOldToRunIt() throws Exception {
+        assumeTrue(Files.isExecutable(JAVA_17), "no Java 17 on this machine");
+        Run run = jar(JAVA_17, Map.of(), "--version");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("quillstream");
+    }
+
+    private static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private Run jar(Path java, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("QUILLSTREAM_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish in 3 minutes");
+        }
+        return new Run(
+                process.exitValue(),
+                Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+
+    record Run(int exit, String stdout, String stderr) {}
+}
