@@ -81,8 +81,23 @@ final class BlogCommand implements Callable<Integer> {
                         .println("Wrote " + out + " (" + post.sections().size() + " sections"
                                 + (post.metadata().offline() ? ", offline draft" : "") + ")");
             }
+            reportSeo(post);
         }
         return 0;
+    }
+
+    /** The SEO verdict on standard error: the score, and each failed check with its fix hint. */
+    private void reportSeo(BlogPost post) {
+        var seo = post.metadata().seo();
+        if (seo == null) {
+            return;
+        }
+        var err = spec.commandLine().getErr();
+        err.println("SEO score " + seo.score() + "/100" + (seo.passed() ? ", every check passed" : ""));
+        seo.checks().stream()
+                .filter(check -> !check.passed())
+                .forEach(check -> err.println("  failed " + check.id() + ": " + check.value() + " (expected "
+                        + check.expected() + "). " + check.hint()));
     }
 
     /** The same rules as the HTTP API, so the CLI and the server refuse the same input. */

@@ -24,15 +24,83 @@ public record BlogMetadata(
         List<String> keywords,
         String generatedAt,
         @Nullable String conversationId,
-        Structure structure) {
+        Structure structure,
+        @Nullable Seo seo,
+        List<EditPass> editing) {
 
     public BlogMetadata {
         timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
         keywords = List.copyOf(keywords);
+        editing = editing == null ? List.of() : List.copyOf(editing);
+    }
+
+    /** The same metadata with the SEO report attached. */
+    public BlogMetadata withSeo(Seo report) {
+        return new BlogMetadata(
+                provider,
+                model,
+                offline,
+                usage,
+                timingsMs,
+                slug,
+                tone,
+                language,
+                keywords,
+                generatedAt,
+                conversationId,
+                structure,
+                report,
+                editing);
     }
 
     /** Model calls and tokens spent on the post. */
     public record Usage(int calls, long promptTokens, long completionTokens, long totalTokens) {}
+
+    /**
+     * The SEO report of the finished post: score, each check with its fix hint, readability, the
+     * suggestions made (images, related terms, internal links), the page markup (JSON-LD, meta
+     * tags) exports carry, and which targeted repairs the pipeline made.
+     */
+    public record Seo(
+            int score,
+            boolean passed,
+            List<Check> checks,
+            tools.jackson.databind.JsonNode readability,
+            List<Image> images,
+            List<String> relatedTerms,
+            List<Link> internalLinks,
+            List<tools.jackson.databind.JsonNode> jsonLd,
+            Map<String, String> metaTags,
+            List<String> repairs) {
+
+        public Seo {
+            checks = List.copyOf(checks);
+            images = List.copyOf(images);
+            relatedTerms = List.copyOf(relatedTerms);
+            internalLinks = List.copyOf(internalLinks);
+            jsonLd = List.copyOf(jsonLd);
+            metaTags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metaTags));
+            repairs = List.copyOf(repairs);
+        }
+
+        public record Check(String id, String name, boolean passed, String value, String expected, String hint) {}
+
+        public record Image(String description, String altText, String placement) {}
+
+        public record Link(String title, String url, String anchorText) {}
+    }
+
+    /**
+     * An editorial pass over the post (proofread, humanize).
+     *
+     * @param rewritten parts whose new text was kept
+     * @param keptOriginal parts whose rewrite broke an invariant (citations, keywords, headings) and was discarded
+     */
+    public record EditPass(String name, int rewritten, int keptOriginal, List<String> problems) {
+        public EditPass {
+            problems = List.copyOf(problems);
+        }
+    }
 
     /** Body sections and subtopics per section, as planned by the outline and honoured by the post. */
     public record Structure(int bodySections, int subtopicsPerSection, int faqQuestions) {}

@@ -16,4 +16,12 @@ public interface ContentStore {
     Optional<BlogPost> findBlog(UUID owner, UUID id);
 
     ContentPage list(UUID owner, int page, int size);
+
+    /**
+     * The owner's documents most similar to {@code terms} by full-text rank, best first, excluding
+     * {@code except}; for internal-link suggestions.
+     */
+    java.util.List<ContentSummary> similar(UUID owner, java.util.List<String> terms, UUID except, int limit);
+
+    long count(UUID owner);
 }

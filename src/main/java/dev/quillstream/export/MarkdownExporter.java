@@ -59,6 +59,15 @@ public class MarkdownExporter {
                 "generator",
                 "Quillstream (" + post.metadata().provider() + ", "
                         + post.metadata().model() + ")");
+        var seo = post.metadata().seo();
+        if (seo != null) {
+            // Hugo and Jekyll expose these as page parameters, for the theme's <head>.
+            Map<String, Object> seoFront = new LinkedHashMap<>();
+            seoFront.put("score", seo.score());
+            seoFront.put("meta", seo.metaTags());
+            front.put("seo", seoFront);
+            front.put("json_ld", seo.jsonLd());
+        }
         return front;
     }
 }

@@ -9,5 +9,14 @@ public interface BlogWriter {
      * @throws GenerationFailed when the post cannot be completed to its outline's structure
      * @throws dev.quillstream.llm.ModelException when the model fails in a way retries did not fix
      */
-    BlogPost write(BlogRequest request, GenerationListener listener);
+    default BlogPost write(BlogRequest request, GenerationListener listener) {
+        return write(request, null, listener);
+    }
+
+    /**
+     * @param owner the account the post is written for: its earlier posts become internal-link
+     *     suggestions; null when there is no account (the CLI)
+     */
+    BlogPost write(
+            BlogRequest request, java.util.@org.jspecify.annotations.Nullable UUID owner, GenerationListener listener);
 }

@@ -9,8 +9,7 @@ package dev.quillstream.seo;
  * @param hint how to fix it (empty when passed)
  * @param weight its share of the score
  */
-public record SeoCheck(
-        String id, String name, boolean passed, String value, String expected, String hint, int weight) {
+public record SeoCheck(String id, String name, boolean passed, String value, String expected, String hint, int weight) {
 
     static SeoCheck of(String id, String name, boolean passed, String value, String expected, String hint, int weight) {
         return new SeoCheck(id, name, passed, value, expected, passed ? "" : hint, weight);

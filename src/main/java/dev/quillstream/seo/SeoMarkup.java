@@ -19,7 +19,8 @@ public final class SeoMarkup {
      * @param published ISO date of publication
      * @param image an image URL, when the post has one
      */
-    public StructuredData markup(SeoDocument document, @Nullable String siteUrl, String published, @Nullable String image) {
+    public StructuredData markup(
+            SeoDocument document, @Nullable String siteUrl, String published, @Nullable String image) {
         String base = siteUrl == null || siteUrl.isBlank() ? "" : siteUrl.replaceAll("/+$", "");
         String url = base + "/" + document.slug();
         ObjectNode posting = NODES.objectNode()
@@ -39,16 +40,26 @@ public final class SeoMarkup {
             ArrayNode citations = posting.putArray("citation");
             document.citedSources().forEach(citations::add);
         }
-        ObjectNode faq = NODES.objectNode().put("@context", "https://schema.org").put("@type", "FAQPage");
+        ObjectNode faq =
+                NODES.objectNode().put("@context", "https://schema.org").put("@type", "FAQPage");
         ArrayNode questions = faq.putArray("mainEntity");
         for (SeoDocument.Faq entry : document.faq()) {
             ObjectNode question = questions.addObject().put("@type", "Question").put("name", entry.question());
             question.putObject("acceptedAnswer").put("@type", "Answer").put("text", entry.answer());
         }
-        ObjectNode breadcrumbs = NODES.objectNode().put("@context", "https://schema.org").put("@type", "BreadcrumbList");
+        ObjectNode breadcrumbs =
+                NODES.objectNode().put("@context", "https://schema.org").put("@type", "BreadcrumbList");
         ArrayNode items = breadcrumbs.putArray("itemListElement");
-        items.addObject().put("@type", "ListItem").put("position", 1).put("name", "Blog").put("item", base.isEmpty() ? "/" : base);
-        items.addObject().put("@type", "ListItem").put("position", 2).put("name", document.title()).put("item", url);
+        items.addObject()
+                .put("@type", "ListItem")
+                .put("position", 1)
+                .put("name", "Blog")
+                .put("item", base.isEmpty() ? "/" : base);
+        items.addObject()
+                .put("@type", "ListItem")
+                .put("position", 2)
+                .put("name", document.title())
+                .put("item", url);
 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("description", document.metaDescription());
@@ -65,7 +76,8 @@ public final class SeoMarkup {
             meta.put("og:image", image);
             meta.put("twitter:image", image);
         }
-        List<JsonNode> jsonLd = document.faq().isEmpty() ? List.of(posting, breadcrumbs) : List.of(posting, faq, breadcrumbs);
+        List<JsonNode> jsonLd =
+                document.faq().isEmpty() ? List.of(posting, breadcrumbs) : List.of(posting, faq, breadcrumbs);
         return new StructuredData(jsonLd, meta);
     }
 }

@@ -15,7 +15,10 @@ public record SeoReport(int score, boolean passed, List<SeoCheck> checks, Readab
 
     static SeoReport of(List<SeoCheck> checks, Readability readability) {
         int total = checks.stream().mapToInt(SeoCheck::weight).sum();
-        int earned = checks.stream().filter(SeoCheck::passed).mapToInt(SeoCheck::weight).sum();
+        int earned = checks.stream()
+                .filter(SeoCheck::passed)
+                .mapToInt(SeoCheck::weight)
+                .sum();
         int score = total == 0 ? 100 : Math.round(100f * earned / total);
         return new SeoReport(score, checks.stream().allMatch(SeoCheck::passed), checks, readability);
     }

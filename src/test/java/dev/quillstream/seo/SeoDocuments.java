@@ -54,15 +54,28 @@ final class SeoDocuments {
                         new Part(3, "Why Codes Help", TWO_FACTOR, Role.BODY),
                         new Part(2, "Conclusion", CONCLUSION, Role.CONCLUSION),
                         new Part(2, "Frequently Asked Questions", "", Role.FAQ),
-                        new Part(3, "Is a password manager safe?", "Yes. Your vault is encrypted on your device, so the company cannot read it.", Role.FAQ),
-                        new Part(3, "What if I forget my master password?", "Most apps cannot recover it. Therefore, write it down and keep it somewhere safe.", Role.FAQ),
-                        new Part(3, "Do I still need two-factor authentication?", "Yes. It protects you even when a password leaks.", Role.FAQ)),
+                        new Part(
+                                3,
+                                "Is a password manager safe?",
+                                "Yes. Your vault is encrypted on your device, so the company cannot read it.",
+                                Role.FAQ),
+                        new Part(
+                                3,
+                                "What if I forget my master password?",
+                                "Most apps cannot recover it. Therefore, write it down and keep it somewhere safe.",
+                                Role.FAQ),
+                        new Part(
+                                3,
+                                "Do I still need two-factor authentication?",
+                                "Yes. It protects you even when a password leaks.",
+                                Role.FAQ)),
                 List.of("encrypted vault", "master password", "random passwords"),
                 List.of(
                         new SeoDocument.Faq("Is a password manager safe?", "Yes."),
                         new SeoDocument.Faq("What if I forget my master password?", "Most apps cannot recover it."),
                         new SeoDocument.Faq("Do I still need two-factor authentication?", "Yes.")),
-                List.of(new SeoDocument.ImageSuggestion("A phone unlocking a vault app", "Password manager vault on a phone", "The Encrypted Vault")),
+                List.of(new SeoDocument.ImageSuggestion(
+                        "A phone unlocking a vault app", "Password manager vault on a phone", "The Encrypted Vault")),
                 List.of(new SeoDocument.InternalLink("Phishing 101", "/phishing-101", "spot phishing sites")),
                 4,
                 List.of(),
@@ -71,33 +84,92 @@ final class SeoDocuments {
 
     static SeoDocument withTitle(String title) {
         SeoDocument d = passing();
-        return new SeoDocument(title, d.metaDescription(), d.slug(), d.keywords(), d.parts(), d.relatedTerms(), d.faq(), d.images(),
-                d.internalLinks(), d.earlierContents(), d.citedSources(), d.researched());
+        return new SeoDocument(
+                title,
+                d.metaDescription(),
+                d.slug(),
+                d.keywords(),
+                d.parts(),
+                d.relatedTerms(),
+                d.faq(),
+                d.images(),
+                d.internalLinks(),
+                d.earlierContents(),
+                d.citedSources(),
+                d.researched());
     }
 
     static SeoDocument withDescription(String description) {
         SeoDocument d = passing();
-        return new SeoDocument(d.title(), description, d.slug(), d.keywords(), d.parts(), d.relatedTerms(), d.faq(), d.images(),
-                d.internalLinks(), d.earlierContents(), d.citedSources(), d.researched());
+        return new SeoDocument(
+                d.title(),
+                description,
+                d.slug(),
+                d.keywords(),
+                d.parts(),
+                d.relatedTerms(),
+                d.faq(),
+                d.images(),
+                d.internalLinks(),
+                d.earlierContents(),
+                d.citedSources(),
+                d.researched());
     }
 
     static SeoDocument withSlug(String slug) {
         SeoDocument d = passing();
-        return new SeoDocument(d.title(), d.metaDescription(), slug, d.keywords(), d.parts(), d.relatedTerms(), d.faq(), d.images(),
-                d.internalLinks(), d.earlierContents(), d.citedSources(), d.researched());
+        return new SeoDocument(
+                d.title(),
+                d.metaDescription(),
+                slug,
+                d.keywords(),
+                d.parts(),
+                d.relatedTerms(),
+                d.faq(),
+                d.images(),
+                d.internalLinks(),
+                d.earlierContents(),
+                d.citedSources(),
+                d.researched());
     }
 
     static SeoDocument withParts(UnaryOperator<List<Part>> change) {
         SeoDocument d = passing();
-        return new SeoDocument(d.title(), d.metaDescription(), d.slug(), d.keywords(), change.apply(new ArrayList<>(d.parts())),
-                d.relatedTerms(), d.faq(), d.images(), d.internalLinks(), d.earlierContents(), d.citedSources(), d.researched());
+        return new SeoDocument(
+                d.title(),
+                d.metaDescription(),
+                d.slug(),
+                d.keywords(),
+                change.apply(new ArrayList<>(d.parts())),
+                d.relatedTerms(),
+                d.faq(),
+                d.images(),
+                d.internalLinks(),
+                d.earlierContents(),
+                d.citedSources(),
+                d.researched());
     }
 
-    static SeoDocument with(List<String> relatedTerms, List<SeoDocument.Faq> faq, List<SeoDocument.ImageSuggestion> images,
-            List<SeoDocument.InternalLink> links, boolean researched) {
+    static SeoDocument with(
+            List<String> relatedTerms,
+            List<SeoDocument.Faq> faq,
+            List<SeoDocument.ImageSuggestion> images,
+            List<SeoDocument.InternalLink> links,
+            boolean researched) {
         SeoDocument d = passing();
-        return new SeoDocument(d.title(), d.metaDescription(), d.slug(), d.keywords(), d.parts(), relatedTerms, faq, images, links,
-                d.earlierContents(), List.of(), researched);
+        return new SeoDocument(
+                d.title(),
+                d.metaDescription(),
+                d.slug(),
+                d.keywords(),
+                d.parts(),
+                relatedTerms,
+                faq,
+                images,
+                links,
+                d.earlierContents(),
+                List.of(),
+                researched);
     }
 
     static Part replaceText(Part part, String text) {

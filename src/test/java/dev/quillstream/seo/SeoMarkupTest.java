@@ -20,7 +20,8 @@ class SeoMarkupTest {
         assertThat(posting.path("description").asString()).isEqualTo(SeoDocuments.DESCRIPTION);
         assertThat(posting.path("datePublished").asString()).isEqualTo("2026-11-25");
         assertThat(posting.path("url").asString()).isEqualTo("https://example.com/blog/password-manager-basics");
-        assertThat(posting.path("mainEntityOfPage").path("@id").asString()).isEqualTo(posting.path("url").asString());
+        assertThat(posting.path("mainEntityOfPage").path("@id").asString())
+                .isEqualTo(posting.path("url").asString());
         assertThat(posting.path("keywords").asString()).isEqualTo("password manager, two-factor authentication");
     }
 
@@ -57,7 +58,9 @@ class SeoMarkupTest {
     @Test
     void everyObjectSurvivesASerialisationRoundTrip() {
         JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> reread = data.jsonLd().stream().map(n -> json.readTree(json.writeValueAsString(n))).toList();
+        List<JsonNode> reread = data.jsonLd().stream()
+                .map(n -> json.readTree(json.writeValueAsString(n)))
+                .toList();
         assertThat(reread).isEqualTo(data.jsonLd());
     }
 

@@ -72,10 +72,42 @@ class JdbcContentStore implements ContentStore {
                         rs.getString("title"),
                         rs.getObject("created_at", Timestamp.class).toInstant()))
                 .list();
-        long total = jdbc.sql("select count(*) from contents where owner_id = :owner")
+        return new ContentPage(items, page, size, count(owner));
+    }
+
+    @Override
+    public long count(UUID owner) {
+        return jdbc.sql("select count(*) from contents where owner_id = :owner")
                 .param("owner", owner)
                 .query(Long.class)
                 .single();
-        return new ContentPage(items, page, size, total);
+    }
+
+    @Override
+    public List<ContentSummary> similar(UUID owner, List<String> terms, UUID except, int limit) {
+        String query = terms.stream()
+                .map(t -> t.replaceAll("[\"'()|&!:<>-]", " ").strip())
+                .filter(t -> !t.isEmpty())
+                .map(t -> t.contains(" ") ? "\"" + t + "\"" : t)
+                .collect(java.util.stream.Collectors.joining(" or "));
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, kind, title, created_at from contents, websearch_to_tsquery('english', :query) q
+                        where owner_id = :owner and id <> :except and search @@ q
+                        order by ts_rank(search, q) desc, created_at desc
+                        limit :limit
+                        """)
+                .param("query", query)
+                .param("owner", owner)
+                .param("except", except)
+                .param("limit", limit)
+                .query((rs, row) -> new ContentSummary(
+                        rs.getObject("id", UUID.class),
+                        ContentKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                        rs.getString("title"),
+                        rs.getObject("created_at", Timestamp.class).toInstant()))
+                .list();
     }
 }

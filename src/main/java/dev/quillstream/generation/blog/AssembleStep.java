@@ -80,6 +80,8 @@ final class AssembleStep implements BlogStep {
                 new BlogMetadata.Structure(
                         run.shape.sections(),
                         run.shape.subtopics(),
-                        run.draft.framing.faq().size()));
+                        run.draft.framing.faq().size()),
+                run.draft.seoReport,
+                run.draft.editing);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quillstream.generation.blog;
 
+import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,15 @@ final class BlogDraft {
     @Nullable
     BlogPost post;
 
+    final List<BlogMetadata.EditPass> editing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> seoRepairs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Suggested links to the author's earlier posts, and how many there were to choose from. */
+    List<BlogMetadata.Seo.Link> internalLinks = List.of();
+
+    long earlierContents;
+
+    BlogMetadata.@Nullable Seo seoReport;
+
     static String key(int section, int subtopic) {
         return section + "." + subtopic;
     }
@@ -37,9 +47,29 @@ final class BlogDraft {
     }
 
     /** Search-facing metadata, as the SEO step's structured output returns it. */
-    record SeoMetadata(String title, String metaDescription, String slug, List<String> tags) {
+    record SeoMetadata(
+            String title,
+            String metaDescription,
+            String slug,
+            List<String> tags,
+            List<String> relatedTerms,
+            List<BlogMetadata.Seo.Image> images) {
         SeoMetadata {
             tags = tags == null ? List.of() : List.copyOf(tags);
+            relatedTerms = relatedTerms == null ? List.of() : List.copyOf(relatedTerms);
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        SeoMetadata withTitle(String newTitle) {
+            return new SeoMetadata(newTitle, metaDescription, slug, tags, relatedTerms, images);
+        }
+
+        SeoMetadata withMetaDescription(String newDescription) {
+            return new SeoMetadata(title, newDescription, slug, tags, relatedTerms, images);
+        }
+
+        SeoMetadata withSlug(String newSlug) {
+            return new SeoMetadata(title, metaDescription, newSlug, tags, relatedTerms, images);
         }
     }
 }

@@ -1,42 +1,58 @@
 package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogPost;
+import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * outline → sections (parallel) → framing (introduction, conclusion, FAQ) → SEO metadata →
- * assemble → validate. Each step is timed and announced to the listener.
+ * outline → sections (parallel) → framing (introduction, conclusion, FAQ) → [proofread] →
+ * [humanize] → SEO metadata → assemble → validate → SEO review (analyze, targeted repairs). Each
+ * step is timed and announced to the listener; the bracketed ones run when the request asks.
  */
 @Component
 public class BlogPipeline implements BlogWriter {
 
     private final TextModel model;
     private final int parallelism;
-    private final List<BlogStep> steps;
+    private final @Nullable RelatedPosts related;
+    private final @Nullable String siteUrl;
 
-    BlogPipeline(TextModel model, @Value("${quillstream.generation.parallelism:4}") int parallelism) {
+    @Autowired
+    BlogPipeline(
+            TextModel model,
+            ObjectProvider<ContentStore> contents,
+            @Value("${quillstream.generation.parallelism:4}") int parallelism,
+            @Value("${quillstream.site-url:}") String siteUrl) {
         this.model = model;
         this.parallelism = parallelism;
-        AssembleStep assemble = new AssembleStep();
-        this.steps = List.of(
-                new OutlineStep(),
-                new SectionsStep(),
-                new FramingStep(),
-                new SeoMetadataStep(),
-                assemble,
-                new ValidateStep(assemble));
+        ContentStore store = contents.getIfAvailable();
+        this.related = store == null ? null : new RelatedPosts(store);
+        this.siteUrl = siteUrl.isBlank() ? null : siteUrl;
+    }
+
+    BlogPipeline(TextModel model, int parallelism) {
+        this.model = model;
+        this.parallelism = parallelism;
+        this.related = null;
+        this.siteUrl = null;
     }
 
     @Override
-    public BlogPost write(BlogRequest request, GenerationListener listener) {
-        BlogRun run = new BlogRun(request, model, listener, parallelism);
+    public BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener) {
+        BlogRun run = new BlogRun(request, owner, model, listener, parallelism);
+        List<BlogStep> steps = steps(request);
         for (int i = 0; i < steps.size(); i++) {
             BlogStep step = steps.get(i);
             listener.stepStarted(step.name(), i + 1, steps.size());
@@ -46,13 +62,25 @@ public class BlogPipeline implements BlogWriter {
             run.timingsMs.put(step.name(), took.toMillis());
             listener.stepFinished(step.name(), i + 1, steps.size(), took);
         }
-        // The timings of assemble and validate exist only now: put them in the stored metadata.
+        // The last steps' timings exist only now: assemble once more so the stored metadata has them.
         new AssembleStep().run(run);
         return run.draft.post;
     }
 
-    /** The step names, in order, for progress displays. */
-    public List<String> stepNames() {
-        return steps.stream().map(BlogStep::name).toList();
+    private List<BlogStep> steps(BlogRequest request) {
+        AssembleStep assemble = new AssembleStep();
+        List<BlogStep> steps = new ArrayList<>(List.of(new OutlineStep(), new SectionsStep(), new FramingStep()));
+        if (request.proofread()) {
+            steps.add(EditingStep.proofread());
+        }
+        if (request.humanize()) {
+            steps.add(EditingStep.humanize());
+        }
+        steps.addAll(List.of(
+                new SeoMetadataStep(),
+                assemble,
+                new ValidateStep(assemble),
+                new SeoReviewStep(assemble, related, siteUrl)));
+        return steps;
     }
 }

@@ -7,6 +7,8 @@ import dev.quillstream.llm.UsageMeter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One execution of the pipeline: the request, the metered model, the listener and the draft. */
 final class BlogRun {
@@ -19,9 +21,16 @@ final class BlogRun {
     final int parallelism;
     final BlogDraft draft = new BlogDraft();
     final Map<String, Long> timingsMs = new LinkedHashMap<>();
+    /** The account the post is written for; null in the CLI, where there is no account. */
+    final @Nullable UUID owner;
 
     BlogRun(BlogRequest request, TextModel model, GenerationListener listener, int parallelism) {
+        this(request, null, model, listener, parallelism);
+    }
+
+    BlogRun(BlogRequest request, @Nullable UUID owner, TextModel model, GenerationListener listener, int parallelism) {
         this.request = request;
+        this.owner = owner;
         this.shape = BlogShape.forWords(request.targetWords());
         this.model = model.meteredBy(meter);
         this.listener = listener;
@@ -31,11 +40,20 @@ final class BlogRun {
     /** Hints every request of this run carries, for the offline model; {@code subject} and {@code kind} vary. */
     Map<String, String> hints(String kind, String subject, int words) {
         return Map.of(
-                "topic", request.topic(),
-                "keywords", String.join(",", request.keywords()),
-                "kind", kind,
-                "subject", subject,
-                "words", Integer.toString(words));
+                "topic",
+                request.topic(),
+                "keywords",
+                String.join(",", request.keywords()),
+                "kind",
+                kind,
+                "subject",
+                subject,
+                "words",
+                Integer.toString(words),
+                "primary_keyword",
+                request.keywords().isEmpty()
+                        ? request.topic()
+                        : request.keywords().getFirst());
     }
 
     /** Variables every prompt of this run may use. */

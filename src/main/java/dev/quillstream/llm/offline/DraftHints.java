@@ -3,9 +3,32 @@ package dev.quillstream.llm.offline;
 import dev.quillstream.llm.ModelRequest;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The hints of a request the offline drafts are composed from, with defaults. */
-record DraftHints(String topic, List<String> keywords, String subject, String kind, int words) {
+/**
+ * The hints of a request the offline drafts are composed from, with defaults.
+ *
+ * @param leadKeyword a keyword the first sentence must carry (introductions, conclusions); empty if none
+ * @param original the text an editing request edits; the offline model cannot edit, so it returns it
+ */
+record DraftHints(
+        String topic,
+        List<String> keywords,
+        String subject,
+        String kind,
+        int words,
+        String primaryKeyword,
+        String leadKeyword,
+        Bounds title,
+        Bounds description,
+        @Nullable String original) {
+
+    /** Character limits a text must respect; {@code max} 0 means none. */
+    record Bounds(int min, int max) {
+        boolean fits(String text) {
+            return max == 0 || text.length() >= min && text.length() <= max;
+        }
+    }
 
     static DraftHints of(ModelRequest request) {
         String topic = request.hint("topic", "the topic");
@@ -13,14 +36,28 @@ record DraftHints(String topic, List<String> keywords, String subject, String ki
                 .map(String::strip)
                 .filter(k -> !k.isEmpty())
                 .toList();
-        int words;
-        try {
-            words = Integer.parseInt(request.hint("words", "180"));
-        } catch (NumberFormatException e) {
-            words = 180;
-        }
+        String primary = request.hint("primary_keyword", keywords.isEmpty() ? topic : keywords.getFirst());
         return new DraftHints(
-                topic, keywords, request.hint("subject", topic), request.hint("kind", "text"), Math.max(20, words));
+                topic,
+                keywords,
+                request.hint("subject", topic),
+                request.hint("kind", "text"),
+                Math.max(20, number(request.hint("words", "180"), 180)),
+                primary,
+                "",
+                new Bounds(number(request.hint("title_min", "0"), 0), number(request.hint("title_max", "0"), 0)),
+                new Bounds(
+                        number(request.hint("description_min", "0"), 0),
+                        number(request.hint("description_max", "0"), 0)),
+                request.hints().get("original"));
+    }
+
+    private static int number(String text, int fallback) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     /** The i-th keyword, cycling; the topic when there are none. */
@@ -29,6 +66,12 @@ record DraftHints(String topic, List<String> keywords, String subject, String ki
     }
 
     DraftHints about(String newSubject, int newWords) {
-        return new DraftHints(topic, keywords, newSubject, kind, newWords);
+        return new DraftHints(
+                topic, keywords, newSubject, kind, newWords, primaryKeyword, "", title, description, original);
+    }
+
+    DraftHints leadingWith(String keyword) {
+        return new DraftHints(
+                topic, keywords, subject, kind, words, primaryKeyword, keyword, title, description, original);
     }
 }

@@ -68,9 +68,12 @@ public final class OfflineTextModel implements TextModel {
 
     private static String draft(ModelRequest request) {
         long seed = seedOf(request);
-        return request.schema() == null
-                ? ProseDraft.write(DraftHints.of(request), seed)
-                : SchemaDraft.write(request.schema().schema(), DraftHints.of(request), seed);
+        DraftHints hints = DraftHints.of(request);
+        if (request.schema() != null) {
+            return SchemaDraft.write(request.schema().schema(), hints, seed);
+        }
+        // An edit (proofread, humanize, targeted rewrite): the offline model cannot improve text, so it keeps it.
+        return hints.original() != null ? hints.original() : ProseDraft.write(hints, seed);
     }
 
     private static ModelReply reply(ModelRequest request, String text) {

@@ -100,7 +100,9 @@ final class SchemaDraft {
             int section = indexOf(path, "sections", "chapters");
             int subtopic = indexOf(path, "subtopics", "topics");
             if (name.contains("slug")) {
-                return slug(hints.topic());
+                String slug = slug(hints.topic());
+                String keyword = slug(hints.primaryKeyword());
+                return slug.contains(keyword) ? slug : keyword + "-" + slug;
             }
             if (name.equals("title") && subtopic >= 0) {
                 return SUBTOPIC_ANGLES
@@ -111,11 +113,43 @@ final class SchemaDraft {
                 return sectionTitle(section);
             }
             if (name.equals("title")) {
-                return titleCase(hints.topic()) + ": A Practical Guide";
+                String keyword = upperFirst(hints.primaryKeyword());
+                String topic = titleCase(hints.topic());
+                return fitted(
+                        hints.title(),
+                        keyword.equalsIgnoreCase(topic)
+                                ? topic + ": A Practical Guide"
+                                : keyword + " for " + topic + ": A Practical Guide",
+                        keyword + " in " + topic + ": A Practical Guide for Teams",
+                        keyword + " and " + topic + ": A Guide",
+                        keyword + ": A Practical Guide for Teams",
+                        keyword + ": A Practical Guide to Getting It Right",
+                        keyword + ": A Practical Guide",
+                        keyword + " Explained");
+            }
+            if (name.contains("alt")) {
+                return "Diagram of " + hints.subject() + " in " + hints.topic();
+            }
+            if (name.contains("placement")) {
+                return "Introduction";
             }
             if (name.contains("description")) {
-                return "A practical guide to " + hints.topic() + ", covering " + String.join(", ", keywordsOrTopic())
-                        + ", with examples, trade-offs and answers to common questions.";
+                String about = hints.primaryKeyword().equalsIgnoreCase(hints.topic())
+                        ? "A practical guide to " + hints.topic()
+                        : "A practical guide to " + hints.primaryKeyword() + " in " + hints.topic();
+                return fitted(
+                        hints.description(),
+                        "A practical guide to " + hints.topic() + ", covering " + String.join(", ", keywordsOrTopic())
+                                + ", with examples, trade-offs and answers to common questions.",
+                        about
+                                + ": how it works, how to set it up, the mistakes to avoid, and answers to common questions.",
+                        about + ": how it works, how to set it up, and the common mistakes teams make.",
+                        about + ", with examples and answers to common questions.");
+            }
+            if (here.index() >= 0 && name.contains("related")) {
+                List<String> terms =
+                        List.of("checklist", "simple defaults", "experiments", "decisions", "goals", "log");
+                return terms.get(here.index() % terms.size());
             }
             if (name.equals("question") || here.index() >= 0 && name.startsWith("question")) {
                 int i = Math.max(here.index(), indexOf(path, "faq", "questions"));
@@ -138,7 +172,11 @@ final class SchemaDraft {
                 return "Point " + (here.index() + 1) + " about " + hints.subject();
             }
             int words = name.equals("answer") ? 60 : name.contains("summary") ? 50 : 120;
-            return ProseDraft.write(hints.about(hints.subject(), words), seed + path.hashCode());
+            DraftHints prose = hints.about(hints.subject(), words);
+            if (name.equals("introduction") || name.equals("conclusion")) {
+                prose = prose.leadingWith(hints.primaryKeyword());
+            }
+            return ProseDraft.write(prose, seed + path.hashCode());
         }
 
         String sectionTitle(int section) {
@@ -175,6 +213,43 @@ final class SchemaDraft {
         String slug =
                 text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "post" : slug;
+    }
+
+    /** The first candidate within the bounds; the closest one when none fits. */
+    private static String fitted(DraftHints.Bounds bounds, String... candidates) {
+        for (String candidate : candidates) {
+            if (bounds.fits(candidate)) {
+                return candidate;
+            }
+        }
+        String closest = candidates[0];
+        for (String candidate : candidates) {
+            if (distance(bounds, candidate) < distance(bounds, closest)) {
+                closest = candidate;
+            }
+        }
+        // Too short whatever the wording (a short topic and keyword): pad with plain qualifiers.
+        for (String padding : PADDING) {
+            if (closest.length() >= bounds.min()
+                    || !bounds.fits(closest + padding) && closest.length() + padding.length() > bounds.max()) {
+                break;
+            }
+            closest = closest.endsWith(".")
+                    ? closest.substring(0, closest.length() - 1) + padding.toLowerCase(Locale.ROOT) + "."
+                    : closest + padding;
+        }
+        return closest;
+    }
+
+    private static final List<String> PADDING =
+            List.of(" for Teams", " With Examples", " and Answers", " Step by Step");
+
+    private static int distance(DraftHints.Bounds bounds, String text) {
+        return text.length() < bounds.min() ? bounds.min() - text.length() : Math.max(0, text.length() - bounds.max());
+    }
+
+    private static String upperFirst(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String titleCase(String text) {

@@ -11,7 +11,8 @@ public final class PlainText {
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern CITATION = Pattern.compile("\\[\\d+(?:\\s*,\\s*\\d+)*]");
-    private static final Pattern MARKUP = Pattern.compile("(?m)^\\s{0,3}(?:#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d+[.)]\\s+)|[*_~]{1,3}|<[^>]+>");
+    private static final Pattern MARKUP =
+            Pattern.compile("(?m)^\\s{0,3}(?:#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d+[.)]\\s+)|[*_~]{1,3}|<[^>]+>");
 
     private PlainText() {}
 

@@ -14,14 +14,16 @@ import java.util.stream.Collectors;
 /** Passive voice and transition words, the two style measures of common SEO readability tools. */
 public final class Style {
 
-    private static final Set<String> BE = Set.of("am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten");
+    private static final Set<String> BE =
+            Set.of("am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten");
     private static final Set<String> IRREGULAR_PARTICIPLES = Set.of(lines("seo/irregular-participles.txt"));
     private static final List<String> TRANSITIONS = List.of(lines("seo/transition-words.txt"));
     private static final Pattern TRANSITION = Pattern.compile(
             "\\b(?:" + TRANSITIONS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words ending in -ed that are not participles after "is"/"are" (adjectives readers see as active). */
-    private static final Set<String> NOT_PARTICIPLES = Set.of("need", "indeed", "bed", "red", "shed", "seed", "feed", "speed", "based");
+    private static final Set<String> NOT_PARTICIPLES =
+            Set.of("need", "indeed", "bed", "red", "shed", "seed", "feed", "speed", "based");
 
     private Style() {}
 

@@ -3,6 +3,7 @@ package dev.quillstream.generation.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.GenerationFailed;
@@ -36,8 +37,8 @@ class BlogPipelineTest {
         assertThat(post.metadata().provider()).isEqualTo("offline");
         assertThat(post.metadata().usage().calls()).isEqualTo(1 + 10 + 1 + 1);
         assertThat(post.metadata().timingsMs())
-                .containsOnlyKeys("outline", "sections", "framing", "seo", "assemble", "validate");
-        assertThat(post.metadata().slug()).isEqualTo("kubernetes-autoscaling");
+                .containsOnlyKeys("outline", "sections", "framing", "seo", "assemble", "validate", "seo-review");
+        assertThat(post.metadata().slug()).isEqualTo("hpa-kubernetes-autoscaling");
     }
 
     @Test
@@ -56,12 +57,27 @@ class BlogPipelineTest {
         });
         assertThat(events)
                 .containsExactly(
-                        "start outline 1/6", "done outline",
-                        "start sections 2/6", "done sections",
-                        "start framing 3/6", "done framing",
-                        "start seo 4/6", "done seo",
-                        "start assemble 5/6", "done assemble",
-                        "start validate 6/6", "done validate");
+                        "start outline 1/7", "done outline",
+                        "start sections 2/7", "done sections",
+                        "start framing 3/7", "done framing",
+                        "start seo 4/7", "done seo",
+                        "start assemble 5/7", "done assemble",
+                        "start validate 6/7", "done validate",
+                        "start seo-review 7/7", "done seo-review");
+    }
+
+    @Test
+    void proofreadAndHumanizeRunWhenAskedAndKeepTheOfflineDraftIntact() {
+        BlogRequest edited = new BlogRequest(
+                "Kubernetes autoscaling", List.of("hpa", "keda"), Tone.PRACTICAL, false, true, true, null, "en", 1500);
+        BlogPost post = new BlogPipeline(new OfflineTextModel(), 4).write(edited, GenerationListener.NONE);
+        assertThat(post.metadata().timingsMs()).containsKeys("proofread", "humanize");
+        assertThat(post.metadata().editing())
+                .extracting(BlogMetadata.EditPass::name)
+                .containsExactly("proofread", "humanize");
+        assertThat(post.metadata().editing())
+                .allSatisfy(p -> assertThat(p.keptOriginal()).isZero());
+        assertThat(post.metadata().seo().passed()).isTrue();
     }
 
     @Test

@@ -70,6 +70,27 @@ class BlogApiIT {
     }
 
     @Test
+    void everyPostCarriesItsSeoReportAndLinksToRelatedEarlierPosts() {
+        String first = api.post("/api/v1/generate-blog", """
+                        {"topic":"Kubernetes autoscaling basics","keywords":["autoscaling","kubernetes"]}""").json().path("id").asString();
+        JsonNode second = api.post("/api/v1/generate-blog", """
+                        {"topic":"Autoscaling Kubernetes with KEDA","keywords":["keda","autoscaling"]}""").json();
+        JsonNode seo = second.path("metadata").path("seo");
+        assertThat(seo.path("score").asInt()).isBetween(0, 100);
+        assertThat(seo.path("checks").size()).isGreaterThan(15);
+        seo.path("checks").forEach(check -> {
+            assertThat(check.has("passed")).isTrue();
+            if (!check.path("passed").asBoolean()) {
+                assertThat(check.path("hint").asString()).isNotBlank();
+            }
+        });
+        assertThat(seo.path("json_ld").toString()).contains("BlogPosting", "FAQPage", "BreadcrumbList");
+        assertThat(seo.path("internal_links").toString()).contains(first);
+        assertThat(seo.path("checks").toString())
+                .contains("\"id\":\"internal_links\",\"name\":\"Internal link suggestions\",\"passed\":true");
+    }
+
+    @Test
     void listsNewestFirstAndPages() {
         List<String> ids = new ArrayList<>();
         IntStream.range(0, 3)
