@@ -9,6 +9,11 @@ public interface TextModel {
     /** The provider's name, e.g. {@code openai} or {@code offline}. */
     String provider();
 
+    /** The model that answers requests of this tier, e.g. {@code gpt-4o-mini} for {@code FAST}. */
+    default String modelName(ModelTier tier) {
+        return provider();
+    }
+
     /** The whole reply at once. With a {@link ModelRequest#schema()} the reply is JSON that conforms to it. */
     ModelReply complete(ModelRequest request);
 
