@@ -34,6 +34,14 @@ public interface TextModel {
         return new Structured<>(StructuredOutput.read(reply, request.schema(), type), reply);
     }
 
+    /**
+     * What a call of this tier with this many tokens would cost at the provider that would answer
+     * it now, in US dollars; zero for models without a price (offline, local).
+     */
+    default double estimateCostUsd(ModelTier tier, TokenUsage expected) {
+        return 0;
+    }
+
     /** A decorator that records every reply of this model in {@code meter}. */
     default TextModel meteredBy(UsageMeter meter) {
         return new MeteredTextModel(this, meter);
