@@ -3,6 +3,7 @@ package dev.quillstream.generation.blog;
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
+import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
 import java.time.Duration;
@@ -37,18 +38,28 @@ public class BlogPipeline implements BlogWriter {
     @Override
     public BlogPost write(BlogRequest request, GenerationListener listener) {
         BlogRun run = new BlogRun(request, model, listener, parallelism);
-        for (int i = 0; i < steps.size(); i++) {
-            BlogStep step = steps.get(i);
-            listener.stepStarted(step.name(), i + 1, steps.size());
-            long started = System.nanoTime();
-            step.run(run);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            run.timingsMs.put(step.name(), took.toMillis());
-            listener.stepFinished(step.name(), i + 1, steps.size(), took);
+        try {
+            if (request.maxCostUsd() != null) {
+                double estimate = CostEstimate.of(run);
+                if (estimate > request.maxCostUsd()) {
+                    throw BudgetExceeded.estimated(estimate, request.maxCostUsd());
+                }
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                BlogStep step = steps.get(i);
+                listener.stepStarted(step.name(), i + 1, steps.size());
+                long started = System.nanoTime();
+                step.run(run);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                run.timingsMs.put(step.name(), took.toMillis());
+                listener.stepFinished(step.name(), i + 1, steps.size(), took);
+            }
+            // The timings of assemble and validate exist only now: put them in the stored metadata.
+            new AssembleStep().run(run);
+            return run.draft.post;
+        } finally {
+            listener.usageRecorded(AssembleStep.usage(run.meter.snapshot()));
         }
-        // The timings of assemble and validate exist only now: put them in the stored metadata.
-        new AssembleStep().run(run);
-        return run.draft.post;
     }
 
     /** The step names, in order, for progress displays. */

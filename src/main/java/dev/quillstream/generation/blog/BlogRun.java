@@ -23,7 +23,7 @@ final class BlogRun {
     BlogRun(BlogRequest request, TextModel model, GenerationListener listener, int parallelism) {
         this.request = request;
         this.shape = BlogShape.forWords(request.targetWords());
-        this.model = model.meteredBy(meter);
+        this.model = new RunModel(model, meter, request.maxCostUsd(), request.cacheAllowed());
         this.listener = listener;
         this.parallelism = parallelism;
     }
