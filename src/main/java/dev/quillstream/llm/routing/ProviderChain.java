@@ -94,7 +94,9 @@ public final class ProviderChain implements TextModel {
                 }
                 return reply;
             } catch (ModelException failure) {
-                if (!failure.retryable() || failure instanceof ModelException.MalformedOutput) {
+                if (!failure.retryable()
+                        || failure instanceof ModelException.MalformedOutput
+                        || Thread.currentThread().isInterrupted()) {
                     throw failure;
                 }
                 if (last != null) {

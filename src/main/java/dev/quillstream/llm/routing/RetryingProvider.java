@@ -65,7 +65,8 @@ public final class RetryingProvider implements TextModel {
                 return call.get();
             } catch (ModelException failure) {
                 Optional<Duration> wait = policy.delayBefore(attempt + 1, failure);
-                if (wait.isEmpty()) {
+                if (wait.isEmpty() || Thread.currentThread().isInterrupted()) {
+                    // Interrupted: the work this call was for has been cancelled (a failed sibling, a budget stop).
                     throw failure;
                 }
                 log.info(

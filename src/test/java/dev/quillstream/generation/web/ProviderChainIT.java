@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
             "quillstream.llm.retry.max-backoff=20ms"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its fake servers stop after the class: so must the context that points at them
 class ProviderChainIT {
 
     static final String KEY = "qs_test_bootstrap_key_for_provider_chain_it";
