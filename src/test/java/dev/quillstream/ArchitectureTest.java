@@ -19,7 +19,12 @@ class ArchitectureTest {
     void providerLibrariesStayInsideTheirAdapters() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("dev.quillstream.llm.support..", "dev.quillstream.llm.openai..")
+                .resideOutsideOfPackages(
+                        "dev.quillstream.llm.support..",
+                        "dev.quillstream.llm.openai..",
+                        "dev.quillstream.llm.anthropic..",
+                        "dev.quillstream.llm.gemini..",
+                        "dev.quillstream.llm.ollama..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.langchain4j..")

@@ -4,6 +4,7 @@ import dev.quillstream.content.BlogPost;
 import dev.quillstream.export.MarkdownExporter;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
+import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.Tone;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -48,13 +49,23 @@ final class BlogCommand implements Callable<Integer> {
     @Option(names = "--language", defaultValue = "en", description = "Language tag of the post (default: en).")
     String language;
 
+    @Option(
+            names = "--max-cost-usd",
+            description = "Refuse the post if its estimated cost exceeds this (US dollars); stop if spend crosses it.")
+    @Nullable
+    Double maxCostUsd;
+
+    @Option(names = "--no-cache", description = "Ask the providers again even for prompts they answered before.")
+    boolean noCache;
+
     @Option(names = "--out", description = "Write the Markdown to this file instead of standard output.")
     @Nullable
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        BlogRequest request = new BlogRequest(topic, keywords, tone, false, false, false, null, language, words);
+        BlogRequest request = new BlogRequest(
+                topic, keywords, tone, false, false, false, null, language, words, maxCostUsd, noCache ? false : null);
         // Validation runs inside the context: Hibernate Validator logs on start, and only Spring's
         // logging setup keeps that off standard output.
         try (ConfigurableApplicationContext context = CliContext.start()) {
@@ -64,8 +75,14 @@ final class BlogCommand implements Callable<Integer> {
                 return QuillstreamCli.BAD_INPUT;
             }
             BlogWriter writer = context.getBean(BlogWriter.class);
-            BlogPost post =
-                    writer.write(request, new ProgressLines(spec.commandLine().getErr()));
+            BlogPost post;
+            try {
+                post = writer.write(
+                        request, new ProgressLines(spec.commandLine().getErr()));
+            } catch (BudgetExceeded refused) {
+                spec.commandLine().getErr().println("quillstream: --max-cost-usd: " + refused.getMessage());
+                return refused.estimate() ? QuillstreamCli.BAD_INPUT : QuillstreamCli.FAILURE;
+            }
             String markdown = context.getBean(MarkdownExporter.class).render(post);
             if (out == null) {
                 spec.commandLine().getOut().print(markdown);
@@ -114,6 +131,7 @@ final class BlogCommand implements Callable<Integer> {
         return switch (name) {
             case "keywords" -> "--keyword";
             case "targetWords" -> "--words";
+            case "maxCostUsd" -> "--max-cost-usd";
             default -> "--" + name;
         };
     }

@@ -20,7 +20,14 @@ import org.springframework.context.annotation.FilterType;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @ComponentScan(
-        basePackages = {"dev.quillstream.llm", "dev.quillstream.generation.blog", "dev.quillstream.export"},
+        basePackages = {
+            "dev.quillstream.llm",
+            "dev.quillstream.generation.blog",
+            "dev.quillstream.export",
+            // the response cache: in-process for one run, shared across runs when REDIS_URL is set
+            "dev.quillstream.platform.cache",
+            "dev.quillstream.platform.redis"
+        },
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.web\\..*"))
 class CliContext {
 

@@ -1,5 +1,6 @@
 package dev.quillstream.cli;
 
+import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.generation.GenerationListener;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,6 +18,18 @@ final class ProgressLines implements GenerationListener {
     @Override
     public void stepStarted(String step, int index, int total) {
         err.printf(Locale.ROOT, "[%d/%d] %s ...%n", index, total, step);
+        err.flush();
+    }
+
+    @Override
+    public void usageRecorded(BlogMetadata.Usage usage) {
+        err.printf(
+                Locale.ROOT,
+                "usage: %d model calls (%d from the cache), %d tokens, $%.4f%n",
+                usage.calls(),
+                usage.cachedCalls(),
+                usage.totalTokens(),
+                usage.costUsd());
         err.flush();
     }
 

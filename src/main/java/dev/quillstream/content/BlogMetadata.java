@@ -53,8 +53,41 @@ public record BlogMetadata(
                 editing);
     }
 
-    /** Model calls and tokens spent on the post. */
-    public record Usage(int calls, long promptTokens, long completionTokens, long totalTokens) {}
+    /**
+     * Model calls, tokens and money spent on the post.
+     *
+     * @param calls model calls, answers served from the response cache included
+     * @param cachedCalls calls answered from the cache: no provider was asked, nothing was charged
+     * @param costUsd what the providers charge for the post, at the configured prices
+     * @param providers the same figures per provider and model, in order of first use
+     */
+    public record Usage(
+            int calls,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            double costUsd,
+            int cachedCalls,
+            List<ProviderUsage> providers) {
+
+        public Usage {
+            providers = providers == null ? List.of() : List.copyOf(providers);
+        }
+
+        public Usage(int calls, long promptTokens, long completionTokens, long totalTokens) {
+            this(calls, promptTokens, completionTokens, totalTokens, 0, 0, List.of());
+        }
+    }
+
+    /** One provider's and model's share of a post's usage. */
+    public record ProviderUsage(
+            String provider,
+            String model,
+            int calls,
+            int cachedCalls,
+            long promptTokens,
+            long completionTokens,
+            double costUsd) {}
 
     /**
      * The SEO report of the finished post: score, each check with its fix hint, readability, the

@@ -1,5 +1,7 @@
 package dev.quillstream.generation;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param tone defaults to {@link Tone#PROFESSIONAL}
  * @param language BCP 47 language tag of the post, default {@code en}
  * @param targetWords approximate length of the whole post, default 1500
+ * @param maxCostUsd optional budget: the post is refused when its estimated cost exceeds it, and
+ *     stopped (nothing stored) when the money actually spent crosses it
+ * @param cache false asks the providers again even for prompts answered before (default true)
  */
 public record BlogRequest(
         @NotBlank(message = "must not be blank") @Size(max = 300, message = "must be at most 300 characters")
@@ -37,7 +42,14 @@ public record BlogRequest(
         String language,
 
         @Min(value = 300, message = "must be at least 300") @Max(value = 10000, message = "must be at most 10000")
-        int targetWords) {
+        int targetWords,
+
+        @Nullable
+        @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @DecimalMax(value = "10000", message = "must be at most 10000")
+        Double maxCostUsd,
+
+        @Nullable Boolean cache) {
 
     public static final int DEFAULT_TARGET_WORDS = 1500;
 
@@ -49,6 +61,24 @@ public record BlogRequest(
         tone = tone == null ? Tone.PROFESSIONAL : tone;
         language = language == null || language.isBlank() ? "en" : language.strip();
         targetWords = targetWords == 0 ? DEFAULT_TARGET_WORDS : targetWords;
+    }
+
+    public BlogRequest(
+            String topic,
+            List<String> keywords,
+            Tone tone,
+            boolean research,
+            boolean proofread,
+            boolean humanize,
+            @Nullable String conversationId,
+            String language,
+            int targetWords) {
+        this(topic, keywords, tone, research, proofread, humanize, conversationId, language, targetWords, null, null);
+    }
+
+    /** Whether answers may come from the response cache. */
+    public boolean cacheAllowed() {
+        return cache == null || cache;
     }
 
     public static BlogRequest of(String topic, List<String> keywords, Tone tone) {

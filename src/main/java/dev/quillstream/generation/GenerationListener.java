@@ -1,5 +1,6 @@
 package dev.quillstream.generation;
 
+import dev.quillstream.content.BlogMetadata;
 import java.time.Duration;
 
 /**
@@ -19,4 +20,10 @@ public interface GenerationListener {
 
     /** The text of {@code part} is being produced again from its start: drop what arrived so far. */
     default void onRestart(String step, String part) {}
+
+    /**
+     * What the generation's model calls cost, once, when it ends — completed, failed or stopped
+     * by its budget — so that spend is accounted for even when nothing is stored.
+     */
+    default void usageRecorded(BlogMetadata.Usage usage) {}
 }

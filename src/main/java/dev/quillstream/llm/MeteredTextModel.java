@@ -17,6 +17,16 @@ final class MeteredTextModel implements TextModel {
     }
 
     @Override
+    public String modelName(ModelTier tier) {
+        return delegate.modelName(tier);
+    }
+
+    @Override
+    public double estimateCostUsd(ModelTier tier, TokenUsage expected) {
+        return delegate.estimateCostUsd(tier, expected);
+    }
+
+    @Override
     public ModelReply complete(ModelRequest request) {
         ModelReply reply = delegate.complete(request);
         meter.record(reply);

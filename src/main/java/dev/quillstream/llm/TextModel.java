@@ -9,6 +9,11 @@ public interface TextModel {
     /** The provider's name, e.g. {@code openai} or {@code offline}. */
     String provider();
 
+    /** The model that answers requests of this tier, e.g. {@code gpt-4o-mini} for {@code FAST}. */
+    default String modelName(ModelTier tier) {
+        return provider();
+    }
+
     /** The whole reply at once. With a {@link ModelRequest#schema()} the reply is JSON that conforms to it. */
     ModelReply complete(ModelRequest request);
 
@@ -27,6 +32,14 @@ public interface TextModel {
         }
         ModelReply reply = complete(request);
         return new Structured<>(StructuredOutput.read(reply, request.schema(), type), reply);
+    }
+
+    /**
+     * What a call of this tier with this many tokens would cost at the provider that would answer
+     * it now, in US dollars; zero for models without a price (offline, local).
+     */
+    default double estimateCostUsd(ModelTier tier, TokenUsage expected) {
+        return 0;
     }
 
     /** A decorator that records every reply of this model in {@code meter}. */

@@ -150,7 +150,7 @@ class CliIT {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("QUILLSTREAM_"));
+        builder.environment().keySet().removeIf(CliIT::providerOrQuillstreamVariable);
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
@@ -161,6 +161,16 @@ class CliIT {
                 process.exitValue(),
                 Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** Variables of this machine that would change which provider the CLI uses. */
+    static boolean providerOrQuillstreamVariable(String name) {
+        return name.startsWith("QUILLSTREAM_")
+                || name.startsWith("OPENAI_")
+                || name.startsWith("ANTHROPIC_")
+                || name.startsWith("GEMINI_")
+                || name.startsWith("OLLAMA_")
+                || name.equals("REDIS_URL");
     }
 
     record Run(int exit, String stdout, String stderr) {}

@@ -67,6 +67,12 @@ public abstract class TextModelContract {
 
     protected abstract void givenServerError();
 
+    /** The provider's "up but shedding load" answer: Anthropic 529, Gemini 503 UNAVAILABLE, 503 elsewhere. */
+    protected abstract void givenOverloaded();
+
+    /** A stream (status 200) that sends some deltas, then reports an error in the provider's own format. */
+    protected abstract void givenErrorEventMidStream();
+
     /** A stream that sends some deltas, then the connection ends without the final event. */
     protected abstract void givenCutStream();
 
@@ -132,6 +138,27 @@ public abstract class TextModelContract {
                 .isInstanceOfSatisfying(
                         ModelException.ProviderUnavailable.class,
                         e -> assertThat(e.retryable()).isTrue());
+    }
+
+    @Test
+    void overloadedIsRetryable() {
+        givenOverloaded();
+        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).complete(hello()))
+                .isInstanceOfSatisfying(
+                        ModelException.Overloaded.class,
+                        e -> assertThat(e.retryable()).isTrue());
+    }
+
+    @Test
+    void errorEventMidStreamFailsRetryablyAfterTheDeltasItDelivered() {
+        givenErrorEventMidStream();
+        List<String> deltas = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).stream(hello(), deltas::add))
+                .isInstanceOfSatisfying(ModelException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("stream error");
+                });
+        assertThat(deltas).isNotEmpty();
     }
 
     @Test

@@ -35,5 +35,7 @@ public final class TestDatabase {
     public static void register(DynamicPropertyRegistry registry, String prefix) {
         String url = freshSchemaUrl(prefix);
         registry.add("quillstream.database-url", () -> url);
+        // Test contexts stay cached for the whole run and the PostgreSQL is shared: keep each pool small.
+        registry.add("quillstream.database-pool-size", () -> "4");
     }
 }

@@ -59,17 +59,34 @@ final class AssembleStep implements BlogStep {
                 metadata(run));
     }
 
+    /** A run's usage as the post's metadata states it. */
+    static BlogMetadata.Usage usage(UsageMeter.Snapshot usage) {
+        return new BlogMetadata.Usage(
+                usage.calls(),
+                usage.tokens().promptTokens(),
+                usage.tokens().completionTokens(),
+                usage.tokens().totalTokens(),
+                Math.round(usage.costUsd() * 1_000_000d) / 1_000_000d,
+                usage.cachedCalls(),
+                usage.byProvider().stream()
+                        .map(p -> new BlogMetadata.ProviderUsage(
+                                p.provider(),
+                                p.model(),
+                                p.calls(),
+                                p.cachedCalls(),
+                                p.tokens().promptTokens(),
+                                p.tokens().completionTokens(),
+                                Math.round(p.costUsd() * 1_000_000d) / 1_000_000d))
+                        .toList());
+    }
+
     private static BlogMetadata metadata(BlogRun run) {
         UsageMeter.Snapshot usage = run.meter.snapshot();
         return new BlogMetadata(
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                new BlogMetadata.Usage(
-                        usage.calls(),
-                        usage.tokens().promptTokens(),
-                        usage.tokens().completionTokens(),
-                        usage.tokens().totalTokens()),
+                usage(usage),
                 run.timingsMs,
                 run.draft.seo.slug(),
                 run.request.tone().id(),

@@ -4,6 +4,7 @@ import dev.quillstream.content.BlogPost;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
+import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
 import java.time.Duration;
@@ -53,18 +54,28 @@ public class BlogPipeline implements BlogWriter {
     public BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener) {
         BlogRun run = new BlogRun(request, owner, model, listener, parallelism);
         List<BlogStep> steps = steps(request);
-        for (int i = 0; i < steps.size(); i++) {
-            BlogStep step = steps.get(i);
-            listener.stepStarted(step.name(), i + 1, steps.size());
-            long started = System.nanoTime();
-            step.run(run);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            run.timingsMs.put(step.name(), took.toMillis());
-            listener.stepFinished(step.name(), i + 1, steps.size(), took);
+        try {
+            if (request.maxCostUsd() != null) {
+                double estimate = CostEstimate.of(run);
+                if (estimate > request.maxCostUsd()) {
+                    throw BudgetExceeded.estimated(estimate, request.maxCostUsd());
+                }
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                BlogStep step = steps.get(i);
+                listener.stepStarted(step.name(), i + 1, steps.size());
+                long started = System.nanoTime();
+                step.run(run);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                run.timingsMs.put(step.name(), took.toMillis());
+                listener.stepFinished(step.name(), i + 1, steps.size(), took);
+            }
+            // The last steps' timings exist only now: assemble once more so the stored metadata has them.
+            new AssembleStep().run(run);
+            return run.draft.post;
+        } finally {
+            listener.usageRecorded(AssembleStep.usage(run.meter.snapshot()));
         }
-        // The last steps' timings exist only now: assemble once more so the stored metadata has them.
-        new AssembleStep().run(run);
-        return run.draft.post;
     }
 
     private List<BlogStep> steps(BlogRequest request) {

@@ -32,7 +32,7 @@ final class BlogRun {
         this.request = request;
         this.owner = owner;
         this.shape = BlogShape.forWords(request.targetWords());
-        this.model = model.meteredBy(meter);
+        this.model = new RunModel(model, meter, request.maxCostUsd(), request.cacheAllowed());
         this.listener = listener;
         this.parallelism = parallelism;
     }

@@ -5,7 +5,6 @@ import dev.quillstream.content.BlogPost;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
-import dev.quillstream.generation.GenerationListener;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,16 +18,20 @@ class BlogController {
 
     private final BlogWriter writer;
     private final ContentStore contents;
+    private final UsageRecording usage;
 
-    BlogController(BlogWriter writer, ContentStore contents) {
+    BlogController(BlogWriter writer, ContentStore contents, UsageRecording usage) {
         this.writer = writer;
         this.contents = contents;
+        this.usage = usage;
     }
 
     @PostMapping("/generate-blog")
     BlogPost generateBlog(AccountId account, @Valid @RequestBody BlogRequest request) {
-        BlogPost post = writer.write(request, account.value(), GenerationListener.NONE);
-        contents.saveBlog(account.value(), post);
-        return post;
+        return usage.recorded(account, listener -> {
+            BlogPost post = writer.write(request, account.value(), listener);
+            contents.saveBlog(account.value(), post);
+            return post;
+        });
     }
 }

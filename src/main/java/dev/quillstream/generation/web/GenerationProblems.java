@@ -1,12 +1,17 @@
 package dev.quillstream.generation.web;
 
+import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationFailed;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,5 +28,28 @@ class GenerationProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, failure.getMessage());
         problem.setTitle("Generation failed");
         return problem;
+    }
+
+    /**
+     * Over budget: a 400 naming {@code max_cost_usd} when refused on the estimate (nothing was
+     * spent), a 422 when stopped mid-run, with what was spent.
+     */
+    @ExceptionHandler(BudgetExceeded.class)
+    ResponseEntity<ProblemDetail> budgetExceeded(BudgetExceeded failure) {
+        HttpStatus status = failure.estimate() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "max_cost_usd: " + failure.getMessage());
+        problem.setTitle(failure.estimate() ? "Invalid request" : "Budget exceeded");
+        problem.setType(URI.create(
+                failure.estimate()
+                        ? "https://quillstream.dev/problems/invalid-request"
+                        : "https://quillstream.dev/problems/budget-exceeded"));
+        problem.setProperty("errors", List.of(Map.of("field", "max_cost_usd", "message", failure.getMessage())));
+        problem.setProperty(failure.estimate() ? "estimated_cost_usd" : "spent_usd", round(failure.costUsd()));
+        problem.setProperty("max_cost_usd", failure.maxCostUsd());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static double round(double usd) {
+        return Math.round(usd * 1_000_000d) / 1_000_000d;
     }
 }

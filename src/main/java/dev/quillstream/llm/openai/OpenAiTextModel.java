@@ -29,7 +29,8 @@ public final class OpenAiTextModel extends LangChainTextModel {
         super(
                 PROVIDER,
                 OpenAiChatModel.builder()
-                        .httpClientBuilder(ProviderHttp.withTimeout(settings.timeout()))
+                        .httpClientBuilder(
+                                ProviderHttp.withTimeout(settings.timeout()).inspecting(new OpenAiErrors()))
                         .baseUrl(settings.baseUrl())
                         .apiKey(settings.apiKey())
                         .modelName(settings.smartModel())
@@ -38,7 +39,8 @@ public final class OpenAiTextModel extends LangChainTextModel {
                         .maxRetries(0)
                         .build(),
                 OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(ProviderHttp.withTimeout(settings.timeout()))
+                        .httpClientBuilder(
+                                ProviderHttp.withTimeout(settings.timeout()).inspecting(new OpenAiErrors()))
                         .baseUrl(settings.baseUrl())
                         .apiKey(settings.apiKey())
                         .modelName(settings.smartModel())
@@ -49,7 +51,7 @@ public final class OpenAiTextModel extends LangChainTextModel {
     }
 
     @Override
-    protected String modelName(ModelTier tier) {
+    public String modelName(ModelTier tier) {
         return tier == ModelTier.FAST ? settings.fastModel() : settings.smartModel();
     }
 

@@ -41,7 +41,8 @@ public abstract class LangChainTextModel implements TextModel {
     }
 
     /** The provider's model for a tier. */
-    protected abstract String modelName(ModelTier tier);
+    @Override
+    public abstract String modelName(ModelTier tier);
 
     /** Model, sampling and response-format parameters in the provider's own terms. */
     protected abstract ChatRequestParameters parameters(ModelRequest request);
@@ -49,6 +50,14 @@ public abstract class LangChainTextModel implements TextModel {
     /** The reply's text; providers whose structured output arrives elsewhere (a tool call) override this. */
     protected @Nullable String text(ChatResponse response, ModelRequest request) {
         return response.aiMessage().text();
+    }
+
+    /**
+     * Whether a completed stream really reached the model's end. By default a final response
+     * without a finish reason means the library completed on a stream that was cut short.
+     */
+    protected boolean finished(ChatResponse response) {
+        return response.finishReason() != null;
     }
 
     protected ModelException translate(Throwable failure) {
@@ -93,8 +102,14 @@ public abstract class LangChainTextModel implements TextModel {
                     done.completeExceptionally(error);
                 }
             });
+            if (!done.isDone()) {
+                // Our HTTP client reads the stream on this thread: it has ended, and the library saw
+                // neither a final event nor an error (Ollama's client, for one, ignores a cut stream).
+                done.completeExceptionally(new ModelException.ProviderUnavailable(
+                        provider, "the stream ended before the model finished its reply", null));
+            }
             ChatResponse response = done.join();
-            if (response.finishReason() == null) {
+            if (!finished(response)) {
                 throw new ModelException.ProviderUnavailable(
                         provider, "the stream ended before the model finished its reply", null);
             }

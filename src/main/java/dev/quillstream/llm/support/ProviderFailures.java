@@ -20,7 +20,8 @@ public final class ProviderFailures {
     private ProviderFailures() {}
 
     public static ModelException translate(String provider, Throwable failure) {
-        if (failure instanceof ModelException typed) {
+        ModelException typed = find(failure, ModelException.class);
+        if (typed != null) {
             return typed;
         }
         ProviderHttpException http = find(failure, ProviderHttpException.class);
@@ -57,7 +58,9 @@ public final class ProviderFailures {
         if (status == 401 || status == 403) {
             return new ModelException.Unauthenticated(provider, message, http);
         }
-        if (status == 529) {
+        if (status == 529 || status == 503) {
+            // Anthropic's 529 overloaded_error, Gemini's 503 UNAVAILABLE, OpenAI's "engine overloaded",
+            // Ollama's "server busy": up, but shedding load.
             return new ModelException.Overloaded(provider, message, http);
         }
         if (status == 408 || status >= 500) {

@@ -9,9 +9,16 @@ public final class ProviderHttp implements HttpClientBuilder {
 
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(120);
+    private WireInspector inspector = WireInspector.NONE;
 
     public static ProviderHttp withTimeout(Duration requestTimeout) {
         return new ProviderHttp().readTimeout(requestTimeout);
+    }
+
+    /** Lets the adapter read failures LangChain4j does not see (see {@link WireInspector}). */
+    public ProviderHttp inspecting(WireInspector wireInspector) {
+        this.inspector = wireInspector;
+        return this;
     }
 
     @Override
@@ -42,6 +49,6 @@ public final class ProviderHttp implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new ProviderHttpClient(connectTimeout, readTimeout);
+        return new ProviderHttpClient(connectTimeout, readTimeout, inspector);
     }
 }

@@ -21,7 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = QuillstreamApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "quillstream.bootstrap-api-key=" + ProviderFailureIT.KEY)
+        properties = {
+            "quillstream.bootstrap-api-key=" + ProviderFailureIT.KEY,
+            // the recorded 429 asks for 20 s: longer than this, so it is not waited for
+            "quillstream.llm.retry.max-retry-after=1s"
+        })
 class ProviderFailureIT {
 
     static final String KEY = "qs_test_bootstrap_key_for_provider_failure_it";

@@ -110,6 +110,79 @@ class OpenAiTextModelTest extends TextModelContract {
     }
 
     @Override
+    protected void givenOverloaded() {
+        // No 503 body is recorded; this is the documented shape with OpenAI's "engine overloaded" message.
+        wire.stubFor(
+                post(PATH)
+                        .willReturn(
+                                json(
+                                        503,
+                                        WireFixtures.text("openai/errors/500.server_error.json")
+                                                .replaceFirst(
+                                                        "\"message\": *\"[^\"]*\"",
+                                                        "\"message\": \"The engine is currently overloaded, please try again later\""))));
+    }
+
+    @Override
+    protected void givenErrorEventMidStream() {
+        String recorded = WireFixtures.text("openai/chat/streaming.recorded.sse.txt");
+        String firstDeltas = recorded.substring(0, recorded.indexOf("\" app\""));
+        firstDeltas = firstDeltas.substring(0, firstDeltas.lastIndexOf("data:"));
+        String error = JSON.readTree(WireFixtures.text("openai/errors/500.server_error.json"))
+                .toString();
+        wire.stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(firstDeltas + "data: " + error + "\n\n")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void streamThatStallsAfterItsFirstBytesTimesOut() throws Exception {
+        // WireMock delays the headers of a dribbled body too; a plain server sends the first
+        // events at once, then nothing, which is what a stalled provider does.
+        String recorded = WireFixtures.text("openai/chat/streaming.recorded.sse.txt");
+        String firstDeltas = recorded.substring(0, recorded.indexOf("\" app\""));
+        firstDeltas = firstDeltas.substring(0, firstDeltas.lastIndexOf("data:"));
+        byte[] head = firstDeltas.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var stalled = new java.util.concurrent.CountDownLatch(1);
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(head);
+            exchange.getResponseBody().flush();
+            try {
+                stalled.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            var model = new OpenAiTextModel(new OpenAiTextModel.OpenAiSettings(
+                    "sk-test",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                    "gpt-4o-mini",
+                    "gpt-4o",
+                    Duration.ofMillis(700)));
+            List<String> deltas = new java.util.concurrent.CopyOnWriteArrayList<>();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.stream(hello(), deltas::add))
+                    .isInstanceOf(dev.quillstream.llm.ModelException.ProviderUnavailable.class)
+                    .hasMessageContaining("timed out");
+            assertThat(deltas)
+                    .as("the headers and the first events arrived before the stall")
+                    .isNotEmpty();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        } finally {
+            stalled.countDown();
+            server.stop(0);
+        }
+    }
+
+    @Override
     protected void givenCutStream() {
         String recorded = WireFixtures.text("openai/chat/streaming.recorded.sse.txt");
         String firstDeltas = recorded.substring(0, recorded.indexOf("\" app\""));

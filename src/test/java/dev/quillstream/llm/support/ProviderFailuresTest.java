@@ -35,6 +35,9 @@ class ProviderFailuresTest {
         assertThat(ProviderFailures.translate("p", failure(529, Map.of())))
                 .isInstanceOf(ModelException.Overloaded.class);
         assertThat(ProviderFailures.translate("p", failure(503, Map.of())))
+                .as("503 is shedding load, like Anthropic's 529")
+                .isInstanceOf(ModelException.Overloaded.class);
+        assertThat(ProviderFailures.translate("p", failure(500, Map.of())))
                 .isInstanceOf(ModelException.ProviderUnavailable.class);
         assertThat(ProviderFailures.translate("p", new RuntimeException(new ConnectException("refused"))))
                 .isInstanceOf(ModelException.ProviderUnavailable.class)
