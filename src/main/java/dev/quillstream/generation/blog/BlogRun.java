@@ -4,9 +4,12 @@ import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.UsageMeter;
+import dev.quillstream.research.Research;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One execution of the pipeline: the request, the metered model, the listener and the draft. */
 final class BlogRun {
@@ -20,7 +23,24 @@ final class BlogRun {
     final BlogDraft draft = new BlogDraft();
     final Map<String, Long> timingsMs = new LinkedHashMap<>();
 
+    /** Where research comes from; null where research is not available (the CLI has no database). */
+    final @Nullable Research research;
+    /** The account the post is written for, whose uploaded library documents research may use. */
+    final @Nullable UUID owner;
+
     BlogRun(BlogRequest request, TextModel model, GenerationListener listener, int parallelism) {
+        this(request, model, listener, parallelism, null, null);
+    }
+
+    BlogRun(
+            BlogRequest request,
+            TextModel model,
+            GenerationListener listener,
+            int parallelism,
+            @Nullable Research research,
+            @Nullable UUID owner) {
+        this.research = research;
+        this.owner = owner;
         this.request = request;
         this.shape = BlogShape.forWords(request.targetWords());
         this.model = model.meteredBy(meter);

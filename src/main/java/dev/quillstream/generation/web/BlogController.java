@@ -27,7 +27,7 @@ class BlogController {
 
     @PostMapping("/generate-blog")
     BlogPost generateBlog(AccountId account, @Valid @RequestBody BlogRequest request) {
-        BlogPost post = writer.write(request, GenerationListener.NONE);
+        BlogPost post = writer.write(request, account.value(), GenerationListener.NONE);
         contents.saveBlog(account.value(), post);
         return post;
     }

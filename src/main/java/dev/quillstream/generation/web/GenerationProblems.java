@@ -1,6 +1,7 @@
 package dev.quillstream.generation.web;
 
 import dev.quillstream.generation.GenerationFailed;
+import dev.quillstream.generation.NoSourcesFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,6 +17,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class GenerationProblems {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationProblems.class);
+
+    /** Research found nothing to ground the post in: the request cannot be met as it stands. */
+    @ExceptionHandler(NoSourcesFound.class)
+    ProblemDetail noSources(NoSourcesFound failure) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, failure.getMessage());
+        problem.setTitle("No sources found");
+        return problem;
+    }
 
     @ExceptionHandler(GenerationFailed.class)
     ProblemDetail generationFailed(GenerationFailed failure) {

@@ -36,11 +36,17 @@ final class ProseDraft {
         int sentence = random.nextInt(SENTENCES.size());
         int keyword = random.nextInt(Math.max(1, hints.keywords().size()));
         int inParagraph = 0;
+        int cited = 0;
         while (words < hints.words()) {
             String text = SENTENCES
                     .get(sentence % SENTENCES.size())
                     .formatted(quoted(hints.subject()), hints.topic(), hints.keyword(keyword));
             text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+            if (!hints.citations().isEmpty() && inParagraph % 2 == 1) {
+                // Grounded parts cite the sources they were given, as a real model is asked to.
+                int citation = hints.citations().get(cited++ % hints.citations().size());
+                text = text.substring(0, text.length() - 1) + " [" + citation + "]" + text.substring(text.length() - 1);
+            }
             if (!paragraph.isEmpty()) {
                 paragraph.append(' ');
             }
