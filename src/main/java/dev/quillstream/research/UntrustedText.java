@@ -28,7 +28,7 @@ public final class UntrustedText {
                     "\\b(you are now|from now on,? you|you must now|you will now|pretend (to be|you are)|act as (an?|the)|role-?play as|jailbreak|DAN mode)\\b",
                     FLAGS),
             Pattern.compile(
-                    "\\b(as an? (ai|language model|llm|assistant)|dear (ai|assistant|llm|model|chatbot)|(ai|llm|gpt|chatbot|language model)s? (reading|processing|summari[sz]ing) this)\\b",
+                    "\\b(as an? (ai|language model|llm|assistant)|dear (ai|assistant|llm|model|chatbot)|(ai|llm|gpt|chatbot|language)( models?| assistants?| agents?)? (reading|processing|summari[sz]ing|crawling|indexing) this)\\b",
                     FLAGS),
             Pattern.compile(
                     "\\b(do not|don't|never)\\s+(cite|mention|reveal|tell|disclose)\\b.{0,40}\\b(source|instruction|prompt|this)",
