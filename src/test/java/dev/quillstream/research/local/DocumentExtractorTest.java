@@ -3,40 +3,17 @@ package dev.quillstream.research.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
+import dev.quillstream.testing.TestPdfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 class DocumentExtractorTest {
 
     private final DocumentExtractor extractor = new DocumentExtractor(10_000);
 
-    /** A real PDF with a title and two lines of text, written with PDFBox. */
-    static byte[] pdf(String title, String... lines) throws IOException {
-        try (PDDocument document = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.getDocumentInformation().setTitle(title);
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLineAtOffset(0, -16);
-                }
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
+    private static byte[] pdf(String title, String... lines) {
+        return TestPdfs.pdf(title, lines);
     }
 
     @Test
