@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers a post's sources: every planned query is put to the default sources (in parallel), the
+ * Gathers a post's sources: every planned query is put to the default sources and the caller's
+ * library (the user's own documents count wherever there are any), in parallel; the
  * answers are fused (a page several queries found ranks higher), the best few are read (pages
  * fetched, library documents loaded), numbered and split into cleaned passages. With no usable
  * source the post is refused rather than written unresearched.
@@ -57,14 +58,18 @@ final class GatherSourcesStep implements BlogStep {
         }
         List<String> queries =
                 run.draft.researchQueries.isEmpty() ? List.of(run.request.topic()) : run.draft.researchQueries;
+        Set<SourceKind> sources = new java.util.TreeSet<>(research.defaultSources());
+        if (research.configuredSources().contains(SourceKind.LOCAL)) {
+            sources.add(SourceKind.LOCAL);
+        }
         Map<String, ResearchResponse> answers = new ConcurrentHashMap<>();
         List<SourceWarning> warnings = new CopyOnWriteArrayList<>();
         List<Runnable> searches = new ArrayList<>();
         for (String query : queries) {
             searches.add(() -> {
                 try {
-                    ResearchResponse response =
-                            research.search(ResearchQuery.of(query, List.of(), RESULTS_PER_QUERY), run.owner);
+                    ResearchResponse response = research.search(
+                            ResearchQuery.of(query, List.copyOf(sources), RESULTS_PER_QUERY), run.owner);
                     answers.put(query, response);
                     warnings.addAll(response.warnings());
                 } catch (ResearchUnavailable e) {

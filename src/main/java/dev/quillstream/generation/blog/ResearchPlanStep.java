@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Plans the research of a post: {@value #QUERIES} search queries from its topic and keywords,
- * through structured output. The topic itself is always searched too, so a model that plans
- * badly still leaves one sound query.
+ * through structured output. The topic with its keywords is always searched too, so a model that
+ * plans badly still leaves one sound query (each query costs a search on every source).
  */
 final class ResearchPlanStep implements BlogStep {
 
@@ -67,11 +67,12 @@ final class ResearchPlanStep implements BlogStep {
         return problems;
     }
 
-    /** The topic first, then the model's queries; blank, overlong and repeated ones dropped. */
+    /** The topic with its keywords, then the model's queries; blank, overlong and repeated ones dropped. */
     static List<String> queries(BlogRun run, Plan plan) {
         Map<String, String> distinct = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
-        candidates.add(run.request.topic());
+        String topicQuery = (run.request.topic() + " " + String.join(" ", run.request.keywords())).strip();
+        candidates.add(topicQuery.length() <= ResearchQuery.MAX_QUERY_LENGTH ? topicQuery : run.request.topic());
         candidates.addAll(plan.queries());
         for (String candidate : candidates) {
             if (candidate == null) {

@@ -34,7 +34,7 @@ public final class LibraryStore {
                             from unnest(to_tsvector('english', :query))
                         ),
                         best as (
-                            select d.title, d.url, d.content, d.indexed_at, ts_rank_cd(d.search, q.query, 1) as rank
+                            select d.title, d.url, d.content, ts_rank_cd(d.search, q.query, 1) as rank
                             from research_documents d, q
                             where q.query is not null
                               and d.search @@ q.query
@@ -42,7 +42,7 @@ public final class LibraryStore {
                             order by rank desc, d.title
                             limit :limit
                         )
-                        select best.title, best.url, best.indexed_at, best.rank,
+                        select best.title, best.url, best.rank,
                                ts_headline('english', left(best.content, 200000), q.query,
                                    'MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""')
                                    as snippet
@@ -56,7 +56,7 @@ public final class LibraryStore {
                         rs.getString("title"),
                         rs.getString("url"),
                         rs.getString("snippet").replaceAll("\\s+", " "),
-                        rs.getTimestamp("indexed_at").toInstant().toString()))
+                        null))
                 .list();
     }
 

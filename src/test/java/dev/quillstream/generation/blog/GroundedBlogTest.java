@@ -109,6 +109,7 @@ class GroundedBlogTest {
         final Map<String, String> pages;
         final List<String> queries = new CopyOnWriteArrayList<>();
         final List<UUID> owners = new CopyOnWriteArrayList<>();
+        final List<Set<SourceKind>> asked = new CopyOnWriteArrayList<>();
         boolean unavailable;
 
         FakeResearch(Map<String, String> pages) {
@@ -118,6 +119,7 @@ class GroundedBlogTest {
         @Override
         public ResearchResponse search(ResearchQuery query, @Nullable UUID owner) {
             queries.add(query.query());
+            asked.add(query.sources());
             if (owner != null) {
                 owners.add(owner);
             }
@@ -140,7 +142,7 @@ class GroundedBlogTest {
 
         @Override
         public Set<SourceKind> configuredSources() {
-            return Set.of(SourceKind.TAVILY);
+            return Set.of(SourceKind.TAVILY, SourceKind.LOCAL);
         }
 
         @Override
@@ -209,8 +211,8 @@ class GroundedBlogTest {
         });
 
         assertThat(steps).startsWith("research-plan", "research", "outline");
-        assertThat(research.queries).first().isEqualTo("Kubernetes autoscaling");
-        assertThat(research.queries).hasSizeGreaterThan(1);
+        assertThat(research.queries).first().isEqualTo("Kubernetes autoscaling hpa keda");
+        assertThat(research.queries).hasSize(1 + ResearchPlanStep.QUERIES).doesNotHaveDuplicates();
 
         Map<Integer, String> references = references(post);
         assertThat(references).isNotEmpty();
@@ -366,11 +368,12 @@ class GroundedBlogTest {
     }
 
     @Test
-    void theResearchUsesTheCallersLibrary() {
+    void theResearchUsesTheWebAndTheCallersLibrary() {
         FakeResearch research = new FakeResearch(pages(false));
         UUID owner = UUID.randomUUID();
         new BlogPipeline(model(r -> "Text [1]."), 2, research).write(RESEARCHED, owner, GenerationListener.NONE);
-        assertThat(research.owners).isNotEmpty().allMatch(owner::equals);
+        assertThat(research.owners).hasSize(research.queries.size()).allMatch(owner::equals);
+        assertThat(research.asked).isNotEmpty().allMatch(Set.of(SourceKind.TAVILY, SourceKind.LOCAL)::equals);
     }
 
     @Test
