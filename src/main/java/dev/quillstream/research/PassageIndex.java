@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Okapi BM25 over a set of passages, in memory: which passages answer a part of a post. A research
- * corpus is a few hundred passages, so an inverted index would buy nothing; scoring all of them
- * per query takes well under a millisecond.
+ * corpus is at most about a thousand passages (12 sources of at most 80), so every passage is
+ * scored per query — milliseconds, next to seconds for the model call (docs/benchmarks.md).
  */
 public final class PassageIndex {
 
@@ -24,23 +24,30 @@ public final class PassageIndex {
             "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "what", "when",
             "where", "which", "while", "who", "why", "will", "with", "you", "your");
 
+    private static final List<String> SUFFIXES =
+            List.of("ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s", "e");
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** A passage and how well it matched. */
     public record Match(Passage passage, double score) {}
 
     private final List<Passage> passages;
     private final List<Map<String, Integer>> frequencies = new ArrayList<>();
+    private final int[] lengths;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final double averageLength;
 
     public PassageIndex(List<Passage> passages) {
         this.passages = List.copyOf(passages);
+        this.lengths = new int[this.passages.size()];
         long total = 0;
-        for (Passage passage : this.passages) {
+        for (int i = 0; i < this.passages.size(); i++) {
             Map<String, Integer> terms = new HashMap<>();
-            List<String> tokens = terms(passage.text());
+            List<String> tokens = terms(this.passages.get(i).text());
             tokens.forEach(t -> terms.merge(t, 1, Integer::sum));
             terms.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
             frequencies.add(terms);
+            lengths[i] = tokens.size();
             total += tokens.size();
         }
         this.averageLength = this.passages.isEmpty() ? 1 : Math.max(1, (double) total / this.passages.size());
@@ -79,7 +86,7 @@ public final class PassageIndex {
 
     private double score(Set<String> queryTerms, int index) {
         Map<String, Integer> terms = frequencies.get(index);
-        int length = terms.values().stream().mapToInt(Integer::intValue).sum();
+        int length = lengths[index];
         double score = 0;
         for (String term : queryTerms) {
             Integer frequency = terms.get(term);
@@ -96,7 +103,7 @@ public final class PassageIndex {
     /** Lower-cased words without stopwords, with plural and common verb endings folded ("scales", "scaling" → "scal"). */
     static List<String> terms(String text) {
         List<String> terms = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (word.length() < 2 || STOPWORDS.contains(word)) {
                 continue;
             }
@@ -109,7 +116,7 @@ public final class PassageIndex {
         if (word.length() <= 4) {
             return word;
         }
-        for (String suffix : List.of("ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s", "e")) {
+        for (String suffix : SUFFIXES) {
             if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
                 String stem = word.substring(0, word.length() - suffix.length());
                 return suffix.equals("ies") ? stem + "y" : stem;
