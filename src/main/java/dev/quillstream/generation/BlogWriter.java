@@ -1,6 +1,8 @@
 package dev.quillstream.generation;
 
 import dev.quillstream.content.BlogPost;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a blog post: outline, sections, framing, SEO metadata, assembly and validation. */
 public interface BlogWriter {
@@ -14,9 +16,9 @@ public interface BlogWriter {
     }
 
     /**
-     * @param owner the account the post is written for: its earlier posts become internal-link
-     *     suggestions; null when there is no account (the CLI)
+     * @param owner the account the post is written for: with {@code research}, its uploaded library
+     *     documents are among the sources, and its earlier posts become internal-link suggestions;
+     *     null when there is no account (the CLI), where only the shared library folder is searched
      */
-    BlogPost write(
-            BlogRequest request, java.util.@org.jspecify.annotations.Nullable UUID owner, GenerationListener listener);
+    BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener);
 }

@@ -63,7 +63,7 @@ class ProvidersCliIT {
             assertThat(requests.stream().filter(r -> usedNativeStructuredOutput(wire, r)))
                     .as("outline, framing and SEO asked for the provider's structured output")
                     .hasSize(3);
-            assertThat(run.stderr()).contains("[6/6] validate done").contains("usage: 13 model calls");
+            assertThat(run.stderr()).contains("[7/7] seo-review done").contains("usage: 13 model calls");
         }
     }
 

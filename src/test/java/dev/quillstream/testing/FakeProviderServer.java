@@ -191,7 +191,7 @@ public class FakeProviderServer implements AutoCloseable {
                 }
             }
         }
-        ModelRequest request = ModelRequest.of(ModelTier.SMART, messages);
+        ModelRequest request = ModelRequest.of(ModelTier.SMART, messages).withHints(PromptHints.read(messages));
         return schema == null ? request : request.withSchema(schema);
     }
 

@@ -2,6 +2,7 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
+import dev.quillstream.generation.grounding.CitedPost;
 import dev.quillstream.llm.UsageMeter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ final class AssembleStep implements BlogStep {
                         .map(f -> new BlogPost.Subtopic(f.question(), f.answer()))
                         .toList()));
         String id = draft.post == null ? UUID.randomUUID().toString() : draft.post.id();
-        draft.post = new BlogPost(
+        BlogPost post = new BlogPost(
                 id,
                 draft.seo.title(),
                 draft.seo.metaDescription(),
@@ -57,6 +58,8 @@ final class AssembleStep implements BlogStep {
                 draft.seo.tags(),
                 sections,
                 metadata(run));
+        // A researched post: citations validated and renumbered, foreign URLs removed, references added.
+        draft.post = draft.grounding == null ? post : CitedPost.of(post, draft.grounding.sources());
     }
 
     /** A run's usage as the post's metadata states it. */
@@ -99,6 +102,7 @@ final class AssembleStep implements BlogStep {
                         run.shape.subtopics(),
                         run.draft.framing.faq().size()),
                 run.draft.seoReport,
-                run.draft.editing);
+                run.draft.editing,
+                java.util.List.of());
     }
 }

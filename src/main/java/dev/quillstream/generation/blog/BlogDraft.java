@@ -2,6 +2,7 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
+import dev.quillstream.generation.grounding.Grounding;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,13 @@ final class BlogDraft {
     long earlierContents;
 
     BlogMetadata.@Nullable Seo seoReport;
+
+    /** The search queries planned for a researched post. */
+    List<String> researchQueries = List.of();
+
+    /** The numbered sources and passages of a researched post; null when the post is not researched. */
+    @Nullable
+    Grounding grounding;
 
     static String key(int section, int subtopic) {
         return section + "." + subtopic;

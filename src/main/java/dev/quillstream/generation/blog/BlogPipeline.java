@@ -7,6 +7,7 @@ import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
+import dev.quillstream.research.Research;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +19,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * outline → sections (parallel) → framing (introduction, conclusion, FAQ) → [proofread] →
- * [humanize] → SEO metadata → assemble → validate → SEO review (analyze, targeted repairs). Each
- * step is timed and announced to the listener; the bracketed ones run when the request asks.
+ * [research-plan → research] → outline → sections (parallel) → framing (introduction, conclusion,
+ * FAQ) → [proofread] → [humanize] → SEO metadata → assemble → validate → SEO review (analyze,
+ * targeted repairs). Each step is timed and announced to the listener; the bracketed ones run when
+ * the request asks. A researched post's sections are written from the passages relevant to each,
+ * and assembly validates its citations.
  */
 @Component
 public class BlogPipeline implements BlogWriter {
 
     private final TextModel model;
     private final int parallelism;
+    private final @Nullable Research research;
     private final @Nullable RelatedPosts related;
     private final @Nullable String siteUrl;
 
@@ -34,26 +38,34 @@ public class BlogPipeline implements BlogWriter {
     BlogPipeline(
             TextModel model,
             ObjectProvider<ContentStore> contents,
+            ObjectProvider<Research> research,
             @Value("${quillstream.generation.parallelism:4}") int parallelism,
             @Value("${quillstream.site-url:}") String siteUrl) {
         this.model = model;
         this.parallelism = parallelism;
+        this.research = research.getIfAvailable();
         ContentStore store = contents.getIfAvailable();
         this.related = store == null ? null : new RelatedPosts(store);
         this.siteUrl = siteUrl.isBlank() ? null : siteUrl;
     }
 
     BlogPipeline(TextModel model, int parallelism) {
+        this(model, parallelism, null);
+    }
+
+    BlogPipeline(TextModel model, int parallelism, @Nullable Research research) {
         this.model = model;
         this.parallelism = parallelism;
+        this.research = research;
         this.related = null;
         this.siteUrl = null;
     }
 
     @Override
     public BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener) {
-        BlogRun run = new BlogRun(request, owner, model, listener, parallelism);
-        List<BlogStep> steps = steps(request);
+        BlogRun run = new BlogRun(request, model, listener, parallelism, research, owner);
+        List<BlogStep> steps =
+                steps(request).stream().filter(step -> step.appliesTo(run)).toList();
         try {
             if (request.maxCostUsd() != null) {
                 double estimate = CostEstimate.of(run);
@@ -80,7 +92,12 @@ public class BlogPipeline implements BlogWriter {
 
     private List<BlogStep> steps(BlogRequest request) {
         AssembleStep assemble = new AssembleStep();
-        List<BlogStep> steps = new ArrayList<>(List.of(new OutlineStep(), new SectionsStep(), new FramingStep()));
+        List<BlogStep> steps = new ArrayList<>(List.of(
+                new ResearchPlanStep(),
+                new GatherSourcesStep(),
+                new OutlineStep(),
+                new SectionsStep(),
+                new FramingStep()));
         if (request.proofread()) {
             steps.add(EditingStep.proofread());
         }

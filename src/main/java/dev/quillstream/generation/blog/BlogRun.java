@@ -4,6 +4,7 @@ import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.UsageMeter;
+import dev.quillstream.research.Research;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,26 @@ final class BlogRun {
     final int parallelism;
     final BlogDraft draft = new BlogDraft();
     final Map<String, Long> timingsMs = new LinkedHashMap<>();
-    /** The account the post is written for; null in the CLI, where there is no account. */
+    /** Where research comes from; null where research is not available (the CLI has no database). */
+    final @Nullable Research research;
+    /**
+     * The account the post is written for: its uploaded library documents are research sources and its
+     * earlier posts internal-link suggestions; null in the CLI, where there is no account.
+     */
     final @Nullable UUID owner;
 
     BlogRun(BlogRequest request, TextModel model, GenerationListener listener, int parallelism) {
-        this(request, null, model, listener, parallelism);
+        this(request, model, listener, parallelism, null, null);
     }
 
-    BlogRun(BlogRequest request, @Nullable UUID owner, TextModel model, GenerationListener listener, int parallelism) {
+    BlogRun(
+            BlogRequest request,
+            TextModel model,
+            GenerationListener listener,
+            int parallelism,
+            @Nullable Research research,
+            @Nullable UUID owner) {
+        this.research = research;
         this.request = request;
         this.owner = owner;
         this.shape = BlogShape.forWords(request.targetWords());

@@ -6,4 +6,9 @@ interface BlogStep {
     String name();
 
     void run(BlogRun run);
+
+    /** Whether the step has work in this run (research steps only run for researched posts). */
+    default boolean appliesTo(BlogRun run) {
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
+import dev.quillstream.generation.grounding.CitedPost;
 import dev.quillstream.seo.SeoCheck;
 import dev.quillstream.seo.SeoDocument;
 import dev.quillstream.seo.SeoReport;
@@ -23,6 +24,9 @@ final class PostSeo {
         BlogDraft.SeoMetadata seo = run.draft.seo;
         List<SeoDocument.Part> parts = new ArrayList<>();
         for (BlogPost.Section section : post.sections()) {
+            if (section.title().equals(CitedPost.REFERENCES)) {
+                continue; // a list of sources, not prose: it would skew density and readability
+            }
             SeoDocument.Role role = switch (section.title()) {
                 case AssembleStep.INTRODUCTION -> SeoDocument.Role.INTRODUCTION;
                 case AssembleStep.CONCLUSION -> SeoDocument.Role.CONCLUSION;
@@ -57,7 +61,10 @@ final class PostSeo {
                         .map(l -> new SeoDocument.InternalLink(l.title(), l.url(), l.anchorText()))
                         .toList(),
                 (int) Math.min(Integer.MAX_VALUE, run.draft.earlierContents),
-                List.of(),
+                post.metadata().sources().stream()
+                        .filter(source -> source.number() != null)
+                        .map(BlogMetadata.Source::url)
+                        .toList(),
                 run.request.research());
     }
 

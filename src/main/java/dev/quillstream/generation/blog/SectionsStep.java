@@ -76,11 +76,17 @@ final class SectionsStep implements BlogStep {
         variables.put("subtopic", subtopic.title());
         variables.put("key_points", String.join("; ", subtopic.keyPoints()));
         variables.put("words", Integer.toString(run.shape.wordsPerSubtopic()));
+        boolean grounded = GroundedParts.active(run);
+        if (grounded) {
+            GroundedParts.addSources(run, section, subtopic, variables);
+        }
         return ModelRequest.of(
                         ModelTier.SMART,
                         List.of(
                                 ChatMessage.system(Prompts.render("blog/system", variables)),
-                                ChatMessage.user(Prompts.render("blog/subtopic", variables))))
-                .withHints(run.hints("subtopic", subtopic.title(), run.shape.wordsPerSubtopic()));
+                                ChatMessage.user(Prompts.render(
+                                        grounded ? "blog/subtopic-grounded" : "blog/subtopic", variables))))
+                .withHints(GroundedParts.hints(
+                        variables, run.hints("subtopic", subtopic.title(), run.shape.wordsPerSubtopic())));
     }
 }

@@ -2,6 +2,7 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.generation.GenerationFailed;
+import dev.quillstream.generation.grounding.CitedPost;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ final class ValidateStep implements BlogStep {
     static List<String> problems(BlogPost post, BlogRun run) {
         List<String> problems = new ArrayList<>();
         BlogShape shape = run.shape;
-        int expected = shape.sections() + 3;
+        int expected = shape.sections() + 3 + (CitedPost.hasReferences(post) ? 1 : 0);
         if (post.sections().size() != expected) {
             problems.add("expected " + expected + " sections, found "
                     + post.sections().size());

@@ -2,6 +2,7 @@ package dev.quillstream.generation.web;
 
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationFailed;
+import dev.quillstream.generation.NoSourcesFound;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class GenerationProblems {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationProblems.class);
+
+    /** Research found nothing to ground the post in: the request cannot be met as it stands. */
+    @ExceptionHandler(NoSourcesFound.class)
+    ProblemDetail noSources(NoSourcesFound failure) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, failure.getMessage());
+        problem.setTitle("No sources found");
+        return problem;
+    }
 
     @ExceptionHandler(GenerationFailed.class)
     ProblemDetail generationFailed(GenerationFailed failure) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param leadKeyword a keyword the first sentence must carry (introductions, conclusions); empty if none
  * @param original the text an editing request edits; the offline model cannot edit, so it returns it
+ * @param citations source numbers the draft may cite as {@code [n]} (hint {@code citations}, comma-separated)
  */
 record DraftHints(
         String topic,
@@ -21,7 +22,8 @@ record DraftHints(
         String leadKeyword,
         Bounds title,
         Bounds description,
-        @Nullable String original) {
+        @Nullable String original,
+        List<Integer> citations) {
 
     /** Character limits a text must respect; {@code max} 0 means none. */
     record Bounds(int min, int max) {
@@ -49,7 +51,12 @@ record DraftHints(
                 new Bounds(
                         number(request.hint("description_min", "0"), 0),
                         number(request.hint("description_max", "0"), 0)),
-                request.hints().get("original"));
+                request.hints().get("original"),
+                Arrays.stream(request.hint("citations", "").split(","))
+                        .map(String::strip)
+                        .filter(c -> c.matches("\\d{1,3}"))
+                        .map(Integer::valueOf)
+                        .toList());
     }
 
     private static int number(String text, int fallback) {
@@ -67,11 +74,31 @@ record DraftHints(
 
     DraftHints about(String newSubject, int newWords) {
         return new DraftHints(
-                topic, keywords, newSubject, kind, newWords, primaryKeyword, "", title, description, original);
+                topic,
+                keywords,
+                newSubject,
+                kind,
+                newWords,
+                primaryKeyword,
+                "",
+                title,
+                description,
+                original,
+                citations);
     }
 
     DraftHints leadingWith(String keyword) {
         return new DraftHints(
-                topic, keywords, subject, kind, words, primaryKeyword, keyword, title, description, original);
+                topic,
+                keywords,
+                subject,
+                kind,
+                words,
+                primaryKeyword,
+                keyword,
+                title,
+                description,
+                original,
+                citations);
     }
 }

@@ -47,6 +47,7 @@ final class ProseDraft {
         int keyword = random.nextInt(Math.max(1, hints.keywords().size()));
         double keywordRate = Math.clamp(0.15 * Math.max(1, hints.keywords().size()), 0.15, 0.8);
         int inParagraph = 0;
+        int cited = 0;
         if (!hints.leadKeyword().isEmpty()) {
             String lead = "This guide covers " + hints.leadKeyword() + " in " + hints.topic() + ", step by step.";
             paragraph.append(lead);
@@ -60,6 +61,11 @@ final class ProseDraft {
                             .formatted(hints.topic(), hints.keyword(keyword++))
                     : PLAIN.get(random.nextInt(PLAIN.size())).formatted(hints.topic());
             text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+            if (!hints.citations().isEmpty() && inParagraph % 2 == 1) {
+                // Grounded parts cite the sources they were given, as a real model is asked to.
+                int citation = hints.citations().get(cited++ % hints.citations().size());
+                text = text.substring(0, text.length() - 1) + " [" + citation + "]" + text.substring(text.length() - 1);
+            }
             if (!paragraph.isEmpty()) {
                 paragraph.append(' ');
             }
