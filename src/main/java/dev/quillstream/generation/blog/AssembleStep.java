@@ -3,6 +3,7 @@ package dev.quillstream.generation.blog;
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.generation.grounding.CitedPost;
+import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.UsageMeter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,34 +63,14 @@ final class AssembleStep implements BlogStep {
         draft.post = draft.grounding == null ? post : CitedPost.of(post, draft.grounding.sources());
     }
 
-    /** A run's usage as the post's metadata states it. */
-    static BlogMetadata.Usage usage(UsageMeter.Snapshot usage) {
-        return new BlogMetadata.Usage(
-                usage.calls(),
-                usage.tokens().promptTokens(),
-                usage.tokens().completionTokens(),
-                usage.tokens().totalTokens(),
-                Math.round(usage.costUsd() * 1_000_000d) / 1_000_000d,
-                usage.cachedCalls(),
-                usage.byProvider().stream()
-                        .map(p -> new BlogMetadata.ProviderUsage(
-                                p.provider(),
-                                p.model(),
-                                p.calls(),
-                                p.cachedCalls(),
-                                p.tokens().promptTokens(),
-                                p.tokens().completionTokens(),
-                                Math.round(p.costUsd() * 1_000_000d) / 1_000_000d))
-                        .toList());
-    }
-
+    /** The post's metadata: who wrote it, at what cost, in which shape. */
     private static BlogMetadata metadata(BlogRun run) {
         UsageMeter.Snapshot usage = run.meter.snapshot();
         return new BlogMetadata(
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                usage(usage),
+                UsageFigures.of(usage),
                 run.timingsMs,
                 run.draft.seo.slug(),
                 run.request.tone().id(),

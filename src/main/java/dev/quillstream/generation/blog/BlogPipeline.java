@@ -6,6 +6,7 @@ import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.research.Research;
 import java.time.Duration;
@@ -86,7 +87,7 @@ public class BlogPipeline implements BlogWriter {
             new AssembleStep().run(run);
             return run.draft.post;
         } finally {
-            listener.usageRecorded(AssembleStep.usage(run.meter.snapshot()));
+            listener.usageRecorded(UsageFigures.of(run.meter.snapshot()));
         }
     }
 

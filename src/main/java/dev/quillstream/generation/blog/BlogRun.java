@@ -2,6 +2,7 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.generation.support.RunModel;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.UsageMeter;
 import dev.quillstream.research.Research;

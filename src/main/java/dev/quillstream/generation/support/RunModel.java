@@ -1,4 +1,4 @@
-package dev.quillstream.generation.blog;
+package dev.quillstream.generation.support;
 
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.llm.ModelReply;
@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * started once the budget is spent, and the call that crosses it ends the run: its answer is
  * dropped, so a post is never finished past its budget.
  */
-final class RunModel implements TextModel {
+public final class RunModel implements TextModel {
 
     private final TextModel metered;
     private final UsageMeter meter;
     private final @Nullable Double maxCostUsd;
     private final boolean cacheAllowed;
 
-    RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
+    public RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
         this.metered = model.meteredBy(meter);
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
