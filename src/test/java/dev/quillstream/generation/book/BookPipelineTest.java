@@ -152,13 +152,13 @@ class BookPipelineTest {
                 return BookScripts.prose(resize ? 690 : 120);
             }
             if (r.schema() == null && r.hint("subject", "").equals("C1-S2")) {
-                return BookScripts.prose(600);
+                return BookScripts.prose(400);
             }
             return good(r, 1, 3);
         });
         Book book = write(model, request(1, 3));
         assertThat(book.chapters().getFirst().topics().get(0).words()).isEqualTo(690);
-        assertThat(book.chapters().getFirst().topics().get(1).words()).isEqualTo(600);
+        assertThat(book.chapters().getFirst().topics().get(1).words()).isEqualTo(400);
         assertThat(book.metadata().lengths().offTarget()).singleElement().satisfies(off -> {
             assertThat(off.chapter()).isEqualTo(1);
             assertThat(off.section()).isEqualTo(2);
@@ -173,7 +173,7 @@ class BookPipelineTest {
                 .messages()
                 .getLast()
                 .content();
-        assertThat(resize).contains("Shorten it to about 700 words").contains("595 to 805");
+        assertThat(resize).contains("Expand it to about 700 words").contains("595 to 805");
     }
 
     @Test
