@@ -80,6 +80,8 @@ final class BookScripts {
         return asked;
     }
 
+    static final BookCheckpoints NONE_CHECKPOINTS = BookCheckpoints.NONE;
+
     /** Checkpoints kept in memory, as a job's would be in its row; cancellable after a number of asks. */
     static final class MemoryCheckpoints implements BookCheckpoints {
         volatile @Nullable JsonNode state;
