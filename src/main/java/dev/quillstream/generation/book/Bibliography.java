@@ -69,21 +69,6 @@ record Bibliography(Map<Integer, Integer> numbers, List<Book.Reference> referenc
         return new Bibliography(numbers, references, listed);
     }
 
-    /** The bibliography as Markdown back matter. */
-    static String markdown(List<Book.Reference> references) {
-        StringBuilder text = new StringBuilder();
-        for (Book.Reference reference : references) {
-            text.append('[')
-                    .append(reference.number())
-                    .append("] ")
-                    .append(reference.title())
-                    .append(" — <")
-                    .append(reference.url())
-                    .append(">\n\n");
-        }
-        return text.toString().strip();
-    }
-
     private static List<String> ids(NumberedSource source) {
         return source.foundBy().stream().map(SourceKind::id).toList();
     }

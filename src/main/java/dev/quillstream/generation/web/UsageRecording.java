@@ -29,24 +29,32 @@ class UsageRecording {
 
     /** {@code work} writes and stores the post with the listener it is given. */
     BlogPost recorded(AccountId account, Function<GenerationListener, BlogPost> work) {
+        return recorded(account, "blog", work, post -> UUID.fromString(post.id()));
+    }
+
+    /**
+     * {@code work} writes (or edits) and stores a document of {@code kind} with the listener it is
+     * given; {@code id} names the stored document.
+     */
+    <T> T recorded(AccountId account, String kind, Function<GenerationListener, T> work, Function<T, UUID> id) {
         Capture capture = new Capture();
-        BlogPost stored = null;
+        T stored = null;
         try {
             stored = work.apply(capture);
             return stored;
         } finally {
             if (capture.usage != null && capture.usage.calls() > 0) {
-                write(account, capture.usage, stored == null ? null : UUID.fromString(stored.id()));
+                write(account, kind, capture.usage, stored == null ? null : id.apply(stored));
             }
         }
     }
 
-    private void write(AccountId account, BlogMetadata.Usage usage, @Nullable UUID contentId) {
+    private void write(AccountId account, String kind, BlogMetadata.Usage usage, @Nullable UUID contentId) {
         try {
             ledger.record(
                     account,
                     new UsageLedger.Generation(
-                            "blog",
+                            kind,
                             contentId != null,
                             contentId,
                             null,
