@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param timingsMs wall time per pipeline step, in milliseconds
  * @param structure the chapters and sections the book was validated against
  * @param lengths how the sections' lengths compare with their targets
+ * @param editing the editorial passes (proofread, humanize) over the sections, when asked for
  * @param revisions the chapters and sections written again since, oldest first
  * @param sources for a researched book, every source gathered, cited or not
  */
@@ -27,12 +28,14 @@ public record BookMetadata(
         @Nullable String conversationId,
         Structure structure,
         Lengths lengths,
+        List<BlogMetadata.EditPass> editing,
         List<Revision> revisions,
         List<BlogMetadata.Source> sources) {
 
     public BookMetadata {
         timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
         keywords = List.copyOf(keywords);
+        editing = editing == null ? List.of() : List.copyOf(editing);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
@@ -86,6 +89,7 @@ public record BookMetadata(
                 conversationId,
                 structure,
                 newLengths,
+                editing,
                 all,
                 sources);
     }

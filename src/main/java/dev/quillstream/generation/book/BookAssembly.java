@@ -162,6 +162,7 @@ final class BookAssembly {
                         chapters.stream().map(c -> c.topics().size()).toList(),
                         run.request.wordsPerSection()),
                 lengths,
+                run.editing.values().stream().map(SectionEditing.Tally::report).toList(),
                 List.of(),
                 sources);
     }

@@ -26,6 +26,9 @@ final class BookRun {
     final int parallelism;
     final BookDraft draft;
     final Map<String, Long> timingsMs = new LinkedHashMap<>();
+    /** The editorial passes' tallies, by pass, in the order they first ran. */
+    final Map<String, SectionEditing.Tally> editing = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
     final @Nullable Research research;
     final @Nullable UUID owner;
 

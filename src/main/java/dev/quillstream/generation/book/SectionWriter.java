@@ -68,7 +68,7 @@ final class SectionWriter {
                 text = resized;
             }
         }
-        return text;
+        return SectionEditing.edit(run, chapter, planned, text);
     }
 
     static String part(int chapter, int section) {
