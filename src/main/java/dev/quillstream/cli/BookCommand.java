@@ -36,6 +36,8 @@ final class BookCommand implements Callable<Integer> {
 
     private static final JsonMapper OUTLINE = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // As over HTTP: an absent number means the default.
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     @Spec
