@@ -7,15 +7,14 @@ import dev.quillstream.generation.BookKind;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.BookWriter;
 import dev.quillstream.generation.Tone;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -137,22 +136,13 @@ final class BookCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("quillstream: --checkpoint: " + refused.getMessage());
                 return QuillstreamCli.BAD_INPUT;
             }
-            String markdown = context.getBean(BookMarkdown.class).render(book);
-            if (out == null) {
-                spec.commandLine().getOut().print(markdown);
-                spec.commandLine().getOut().flush();
-            } else {
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(out, markdown, StandardCharsets.UTF_8);
-                spec.commandLine()
-                        .getErr()
-                        .println("Wrote " + out + " (" + book.chapters().size() + " chapters, "
-                                + book.metadata().lengths().totalWords() + " words"
-                                + (book.metadata().offline() ? ", offline draft" : "") + ")");
-            }
+            CommandOutput.deliver(
+                    spec,
+                    out,
+                    context.getBean(BookMarkdown.class).render(book),
+                    book.chapters().size() + " chapters, "
+                            + book.metadata().lengths().totalWords() + " words"
+                            + (book.metadata().offline() ? ", offline draft" : ""));
             book.metadata()
                     .lengths()
                     .offTarget()
@@ -178,21 +168,13 @@ final class BookCommand implements Callable<Integer> {
     }
 
     private static @Nullable String validate(Validator validator, BookRequest request) {
-        return validator.validate(request).stream()
-                .min(Comparator.comparing((ConstraintViolation<BookRequest> v) ->
-                        v.getPropertyPath().toString()))
-                .map(v -> option(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .orElse(null);
-    }
-
-    private static String option(String property) {
-        String name = property.replaceAll("\\[\\d*]\\.?.*", "");
-        return switch (name) {
-            case "keywords" -> "--keyword";
-            case "numChapters" -> "--chapters";
-            case "sectionsPerChapter" -> "--sections";
-            case "wordsPerSection" -> "--words";
-            default -> "--" + name;
-        };
+        return CommandOutput.invalid(
+                validator,
+                request,
+                Map.of(
+                        "keywords", "--keyword",
+                        "numChapters", "--chapters",
+                        "sectionsPerChapter", "--sections",
+                        "wordsPerSection", "--words"));
     }
 }

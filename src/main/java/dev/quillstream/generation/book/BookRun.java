@@ -3,6 +3,7 @@ package dev.quillstream.generation.book;
 import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.generation.support.ModelHints;
 import dev.quillstream.generation.support.RunModel;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.UsageMeter;
@@ -42,7 +43,7 @@ final class BookRun {
             @Nullable UUID owner,
             BookDraft draft) {
         this.request = request;
-        this.model = new CancellableModel(new RunModel(model, meter, null, true), checkpoints);
+        this.model = new RunModel(model, meter, null, true, checkpoints::cancelRequested);
         this.listener = listener;
         this.checkpoints = checkpoints;
         this.parallelism = parallelism;
@@ -53,21 +54,7 @@ final class BookRun {
 
     /** Hints every request of this run carries, for the offline model; {@code subject} and {@code kind} vary. */
     Map<String, String> hints(String kind, String subject, int words) {
-        return Map.of(
-                "topic",
-                request.title(),
-                "keywords",
-                String.join(",", request.keywords()),
-                "kind",
-                kind,
-                "subject",
-                subject,
-                "words",
-                Integer.toString(words),
-                "primary_keyword",
-                request.keywords().isEmpty()
-                        ? request.title()
-                        : request.keywords().getFirst());
+        return ModelHints.of(request.title(), request.keywords(), kind, subject, words);
     }
 
     /** Variables every prompt of this run may use. */

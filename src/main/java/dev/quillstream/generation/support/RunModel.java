@@ -1,6 +1,7 @@
 package dev.quillstream.generation.support;
 
 import dev.quillstream.generation.BudgetExceeded;
+import dev.quillstream.generation.GenerationCancelled;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
 import dev.quillstream.llm.ModelTier;
@@ -8,13 +9,15 @@ import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.TokenListener;
 import dev.quillstream.llm.TokenUsage;
 import dev.quillstream.llm.UsageMeter;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The model as one run sees it: metered into the run's {@link UsageMeter}, answered without the
  * response cache when the request opted out, and held to the request's budget. A call is not
  * started once the budget is spent, and the call that crosses it ends the run: its answer is
- * dropped, so a post is never finished past its budget.
+ * dropped, so a post is never finished past its budget. A run that can be cancelled (a book) is
+ * asked before every call and stops with {@link GenerationCancelled}.
  */
 public final class RunModel implements TextModel {
 
@@ -22,12 +25,24 @@ public final class RunModel implements TextModel {
     private final UsageMeter meter;
     private final @Nullable Double maxCostUsd;
     private final boolean cacheAllowed;
+    private final BooleanSupplier cancelled;
 
     public RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
+        this(model, meter, maxCostUsd, cacheAllowed, () -> false);
+    }
+
+    /** @param cancelled asked before every call; true stops the run */
+    public RunModel(
+            TextModel model,
+            UsageMeter meter,
+            @Nullable Double maxCostUsd,
+            boolean cacheAllowed,
+            BooleanSupplier cancelled) {
         this.metered = model.meteredBy(meter);
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
         this.cacheAllowed = cacheAllowed;
+        this.cancelled = cancelled;
     }
 
     @Override
@@ -47,6 +62,7 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply complete(ModelRequest request) {
+        stopIfCancelled();
         checkBudget();
         ModelReply reply = metered.complete(withCachePolicy(request));
         checkBudget();
@@ -55,6 +71,7 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply stream(ModelRequest request, TokenListener listener) {
+        stopIfCancelled();
         checkBudget();
         ModelReply reply = metered.stream(withCachePolicy(request), listener);
         checkBudget();
@@ -63,6 +80,12 @@ public final class RunModel implements TextModel {
 
     private ModelRequest withCachePolicy(ModelRequest request) {
         return cacheAllowed ? request : request.withoutCache();
+    }
+
+    private void stopIfCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new GenerationCancelled("the run was cancelled; what it checkpointed is kept");
+        }
     }
 
     private void checkBudget() {

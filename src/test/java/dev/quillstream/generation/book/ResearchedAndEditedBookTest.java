@@ -65,7 +65,7 @@ class ResearchedAndEditedBookTest {
         Book book = new BookPipeline(model, 3, research)
                 .write(researched(false, false), null, GenerationListener.NONE, BookCheckpoints.NONE);
 
-        assertThat(research.queries).first().asString().contains("Kubernetes Autoscaling");
+        assertThat(research.queries).contains("Kubernetes Autoscaling autoscaling keda");
         assertThat(book.bibliography()).isNotEmpty();
         assertThat(book.bibliography())
                 .extracting(Book.Reference::number)
