@@ -27,7 +27,7 @@ final class CheckpointFile implements BookCheckpoints {
     }
 
     @Override
-    public Optional<JsonNode> restore() {
+    public Optional<JsonNode> saved() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -5,35 +5,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where a book run keeps its progress so that it resumes after a crash without repeating finished
- * work: the pipeline saves its state after every section, and restores the last saved state at
- * start. A durable job's checkpoint backs it on the server, a file in the CLI. Also where a run
- * learns that it was cancelled: the pipeline asks between model calls.
+ * work: the pipeline saves its state after every section (and after its plan, outlines and each
+ * chapter's summary) and, given a saved state, writes only what it lacks. A durable job's checkpoint
+ * backs it on the server, a file in the CLI. Also how a run learns that it must stop: the pipeline
+ * asks before every model call.
  */
 public interface BookCheckpoints {
 
-    /** Nothing kept, never cancelled. */
-    BookCheckpoints NONE = new BookCheckpoints() {
-        @Override
-        public Optional<JsonNode> restore() {
-            return Optional.empty();
-        }
+    /** Nothing kept, never stopped. */
+    BookCheckpoints NONE = new BookCheckpoints() {};
 
-        @Override
-        public void save(String step, int percent, JsonNode state) {}
-    };
+    /** The state saved by an earlier run of the same book, if any. */
+    default Optional<JsonNode> saved() {
+        return Optional.empty();
+    }
 
-    /** The last state saved by an earlier run of the same book, if any. */
-    Optional<JsonNode> restore();
+    /** Keeps {@code state} (replacing the previous one) after {@code step}; {@code progress} is the share done, 0–100. */
+    default void save(String step, int progress, JsonNode state) {}
 
     /**
-     * Keeps {@code state} (replacing the previous one) once {@code step} made progress.
-     *
-     * @param percent how much of the book is done, 0–100
+     * Called before every model call: throws to stop the run (cancelled, or taken over by another
+     * node); {@link GenerationCancelled} by default.
      */
-    void save(String step, int percent, JsonNode state);
-
-    /** Whether the run should stop at the next model call; it then throws {@link GenerationCancelled}. */
-    default boolean cancelRequested() {
-        return false;
-    }
+    default void beforeModelCall() {}
 }

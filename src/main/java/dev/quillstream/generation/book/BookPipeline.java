@@ -54,7 +54,7 @@ public class BookPipeline implements BookWriter {
     @Override
     public Book write(
             BookRequest request, @Nullable UUID owner, GenerationListener listener, BookCheckpoints checkpoints) {
-        BookDraft draft = checkpoints.restore().map(BookDraft::fromJson).orElseGet(() -> BookDraft.start(request));
+        BookDraft draft = checkpoints.saved().map(BookDraft::fromJson).orElseGet(() -> BookDraft.start(request));
         if (!draft.fingerprint.equals(BookDraft.fingerprint(request))) {
             throw new IllegalArgumentException(
                     "the checkpoint belongs to another book request; remove it to start over");

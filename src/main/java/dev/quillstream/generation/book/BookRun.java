@@ -43,7 +43,7 @@ final class BookRun {
             @Nullable UUID owner,
             BookDraft draft) {
         this.request = request;
-        this.model = new RunModel(model, meter, null, true, checkpoints::cancelRequested);
+        this.model = new RunModel(model, meter, null, true, checkpoints::beforeModelCall);
         this.listener = listener;
         this.checkpoints = checkpoints;
         this.parallelism = parallelism;

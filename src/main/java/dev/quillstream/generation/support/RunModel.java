@@ -1,7 +1,6 @@
 package dev.quillstream.generation.support;
 
 import dev.quillstream.generation.BudgetExceeded;
-import dev.quillstream.generation.GenerationCancelled;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
 import dev.quillstream.llm.ModelTier;
@@ -9,15 +8,14 @@ import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.TokenListener;
 import dev.quillstream.llm.TokenUsage;
 import dev.quillstream.llm.UsageMeter;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The model as one run sees it: metered into the run's {@link UsageMeter}, answered without the
  * response cache when the request opted out, and held to the request's budget. A call is not
  * started once the budget is spent, and the call that crosses it ends the run: its answer is
- * dropped, so a post is never finished past its budget. A run that can be cancelled (a book) is
- * asked before every call and stops with {@link GenerationCancelled}.
+ * dropped, so a post is never finished past its budget. A run that can be stopped (a cancelled book) is
+ * given a check that runs before every call and throws.
  */
 public final class RunModel implements TextModel {
 
@@ -25,24 +23,20 @@ public final class RunModel implements TextModel {
     private final UsageMeter meter;
     private final @Nullable Double maxCostUsd;
     private final boolean cacheAllowed;
-    private final BooleanSupplier cancelled;
+    private final Runnable beforeCall;
 
     public RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
-        this(model, meter, maxCostUsd, cacheAllowed, () -> false);
+        this(model, meter, maxCostUsd, cacheAllowed, () -> {});
     }
 
-    /** @param cancelled asked before every call; true stops the run */
+    /** @param beforeCall runs before every call and may throw to stop the run (a cancelled book) */
     public RunModel(
-            TextModel model,
-            UsageMeter meter,
-            @Nullable Double maxCostUsd,
-            boolean cacheAllowed,
-            BooleanSupplier cancelled) {
+            TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed, Runnable beforeCall) {
         this.metered = model.meteredBy(meter);
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
         this.cacheAllowed = cacheAllowed;
-        this.cancelled = cancelled;
+        this.beforeCall = beforeCall;
     }
 
     @Override
@@ -62,7 +56,7 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply complete(ModelRequest request) {
-        stopIfCancelled();
+        beforeCall.run();
         checkBudget();
         ModelReply reply = metered.complete(withCachePolicy(request));
         checkBudget();
@@ -71,7 +65,7 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply stream(ModelRequest request, TokenListener listener) {
-        stopIfCancelled();
+        beforeCall.run();
         checkBudget();
         ModelReply reply = metered.stream(withCachePolicy(request), listener);
         checkBudget();
@@ -80,12 +74,6 @@ public final class RunModel implements TextModel {
 
     private ModelRequest withCachePolicy(ModelRequest request) {
         return cacheAllowed ? request : request.withoutCache();
-    }
-
-    private void stopIfCancelled() {
-        if (cancelled.getAsBoolean()) {
-            throw new GenerationCancelled("the run was cancelled; what it checkpointed is kept");
-        }
     }
 
     private void checkBudget() {

@@ -90,7 +90,7 @@ final class BookScripts {
         volatile int cancelAfter = Integer.MAX_VALUE;
 
         @Override
-        public Optional<JsonNode> restore() {
+        public Optional<JsonNode> saved() {
             return Optional.ofNullable(state);
         }
 
@@ -101,8 +101,10 @@ final class BookScripts {
         }
 
         @Override
-        public boolean cancelRequested() {
-            return asks.incrementAndGet() > cancelAfter;
+        public void beforeModelCall() {
+            if (asks.incrementAndGet() > cancelAfter) {
+                throw new dev.quillstream.generation.GenerationCancelled("cancelled");
+            }
         }
     }
 }
