@@ -7,6 +7,7 @@ import static dev.quillstream.llm.JsonSchemas.string;
 import dev.quillstream.content.Book;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.GenerationFailed;
+import dev.quillstream.generation.support.ModelHints;
 import dev.quillstream.generation.support.Parallel;
 import dev.quillstream.generation.support.Prompts;
 import dev.quillstream.generation.support.StructuredAsk;
@@ -157,12 +158,13 @@ final class ChapterOutlinesStep implements BookStep {
         }
     }
 
-    /** The offline model titles sections after the topic: here, the chapter. */
+    /**
+     * The offline model titles sections after the topic and the keywords: here, the chapter alone,
+     * so that each chapter's sections differ from every other chapter's.
+     */
     private static Map<String, String> chapterHints(BookRun run, int chapter) {
-        Map<String, String> hints = new java.util.HashMap<>(
-                run.hints("outline", run.draft.plan().chapters().get(chapter).title(), 0));
-        hints.put("topic", run.draft.plan().chapters().get(chapter).title());
-        return hints;
+        String title = run.draft.plan().chapters().get(chapter).title();
+        return ModelHints.of(title, List.of(), "outline", title, 0);
     }
 
     static ResponseSchema schema(int sections) {
