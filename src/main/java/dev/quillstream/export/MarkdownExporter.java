@@ -82,16 +82,19 @@ public class MarkdownExporter implements Exporter {
 
     /** Titles become heading text: no line breaks, no HTML. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").replace("<", "&lt;").strip();
+        return SafeHtml.plainText(text)
+                .replaceAll("\\s+", " ")
+                .replace("<", "&lt;")
+                .strip();
     }
 
     private static Map<String, Object> frontMatterFields(ExportDocument document) {
         Map<String, Object> front = new LinkedHashMap<>();
-        front.put("title", document.title());
-        front.put("description", document.description());
+        front.put("title", SafeHtml.plainText(document.title()));
+        front.put("description", SafeHtml.plainText(document.description()));
         front.put("date", document.date());
         front.put("slug", document.slug());
-        front.put("tags", document.tags());
+        front.put("tags", document.tags().stream().map(SafeHtml::plainText).toList());
         front.put("lang", document.language());
         if (document.image() != null) {
             front.put("image", document.image());

@@ -80,6 +80,18 @@ public final class SafeHtml {
         return linked.toString();
     }
 
+    /**
+     * A title or description as plain text: tags removed, not escaped. For places where the text
+     * is later treated as markup by someone else (front matter a theme prints unescaped, a
+     * WordPress title, which WordPress renders as HTML).
+     */
+    public static String plainText(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        return Jsoup.parseBodyFragment(text).text();
+    }
+
     /** Sanitised HTML as well-formed XHTML (for EPUB and the PDF renderer, which parse XML). */
     public static String toXhtml(String html) {
         Document fragment = Jsoup.parseBodyFragment(html);

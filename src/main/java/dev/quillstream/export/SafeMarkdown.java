@@ -67,7 +67,8 @@ public final class SafeMarkdown {
             }
             node.unlink();
         }
-        return RENDERER.render(document).strip();
+        // The renderer escapes brackets; a bare [n] citation is literal text in CommonMark anyway.
+        return RENDERER.render(document).strip().replaceAll("\\\\\\[(\\d{1,3})\\\\]", "[$1]");
     }
 
     static boolean safeDestination(String destination) {
