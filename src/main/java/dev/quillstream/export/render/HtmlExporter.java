@@ -1,5 +1,6 @@
 package dev.quillstream.export.render;
 
+import dev.quillstream.export.ArticleHtml;
 import dev.quillstream.export.ExportDocument;
 import dev.quillstream.export.ExportFormat;
 import dev.quillstream.export.Exporter;

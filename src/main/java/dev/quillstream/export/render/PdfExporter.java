@@ -3,6 +3,7 @@ package dev.quillstream.export.render;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.quillstream.export.ArticleHtml;
 import dev.quillstream.export.ExportDocument;
 import dev.quillstream.export.ExportFormat;
 import dev.quillstream.export.Exporter;

@@ -1,7 +1,5 @@
-package dev.quillstream.export.render;
+package dev.quillstream.export;
 
-import dev.quillstream.export.ExportDocument;
-import dev.quillstream.export.SafeHtml;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.DataNode;
@@ -15,20 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
  * The semantic HTML5 of a document, shared by the HTML, PDF and EPUB renderers: an
  * {@code <article>} with a header, a table of contents, one {@code <section>} per chapter (H2) with
  * H3 per section, and the references as an ordered list whose items the citation links point to.
- * Model text enters only through {@link SafeHtml}; titles only as text nodes.
+ * Model text enters only through {@link SafeHtml}; titles only as text nodes. Publishers use
+ * {@link #bodyHtml} for a post's content on a site that supplies its own title and head.
  */
-final class ArticleHtml {
+public final class ArticleHtml {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ArticleHtml() {}
 
-    static String chapterId(int index) {
+    public static String chapterId(int index) {
         return "chapter-" + (index + 1);
     }
 
     /** A document with {@code <html lang>}, charset and title; the caller fills the head. */
-    static Document shell(ExportDocument document) {
+    public static Document shell(ExportDocument document) {
         Document html = Document.createShell("");
         html.outputSettings().prettyPrint(false);
         html.selectFirst("html").attr("lang", document.language());
@@ -38,7 +37,7 @@ final class ArticleHtml {
     }
 
     /** Description, keywords, Open Graph and Twitter tags, generator; {@code noindex} for an offline draft. */
-    static void meta(Element head, ExportDocument document) {
+    public static void meta(Element head, ExportDocument document) {
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         Map<String, String> tags = document.seo() == null
                 ? Map.of("description", document.description(), "keywords", String.join(", ", document.tags()))
@@ -61,7 +60,7 @@ final class ArticleHtml {
     }
 
     /** The stored JSON-LD of a post, or a minimal Book/Article object for content without one. */
-    static List<JsonNode> jsonLd(ExportDocument document) {
+    public static List<JsonNode> jsonLd(ExportDocument document) {
         if (document.seo() != null && !document.seo().jsonLd().isEmpty()) {
             return document.seo().jsonLd();
         }
@@ -79,7 +78,7 @@ final class ArticleHtml {
     }
 
     /** The {@code <article>}: header, contents, chapters, references. */
-    static Element article(Element parent, ExportDocument document, boolean pageNumbers) {
+    public static Element article(Element parent, ExportDocument document, boolean pageNumbers) {
         Element article = parent.appendElement("article");
         Element header = article.appendElement("header");
         header.appendElement("h1").text(document.title());
@@ -115,7 +114,7 @@ final class ArticleHtml {
         return article;
     }
 
-    static void contents(Element parent, ExportDocument document, boolean pageNumbers) {
+    public static void contents(Element parent, ExportDocument document, boolean pageNumbers) {
         Element nav = parent.appendElement("nav").attr("aria-label", "Contents").addClass("toc");
         nav.appendElement("h2").text("Contents");
         Element list = nav.appendElement("ol");
@@ -139,7 +138,7 @@ final class ArticleHtml {
         }
     }
 
-    static void references(Element parent, ExportDocument document) {
+    public static void references(Element parent, ExportDocument document) {
         if (document.references().isEmpty()) {
             return;
         }
@@ -154,5 +153,27 @@ final class ArticleHtml {
             item.append(SafeHtml.sanitize("<a href=\"" + org.jsoup.nodes.Entities.escape(reference.url()) + "\">"
                     + org.jsoup.nodes.Entities.escape(reference.url()) + "</a>"));
         }
+    }
+
+    /**
+     * The chapters and references as an HTML fragment (no title, no contents): what a blog engine
+     * shows under the title it renders itself.
+     */
+    public static String bodyHtml(ExportDocument document) {
+        Document html = Document.createShell("");
+        html.outputSettings().prettyPrint(false);
+        Element body = html.body();
+        int references = document.references().size();
+        for (ExportDocument.Chapter chapter : document.chapters()) {
+            body.appendElement("h2").text(chapter.title());
+            for (ExportDocument.Section part : chapter.sections()) {
+                if (!part.title().isBlank()) {
+                    body.appendElement("h3").text(part.title());
+                }
+                body.append(SafeHtml.fromMarkdown(part.markdown(), references));
+            }
+        }
+        references(body, document);
+        return body.html();
     }
 }
