@@ -169,24 +169,6 @@ public record ExportDocument(
                 seo);
     }
 
-    public ExportDocument withSeo(@Nullable Seo newSeo) {
-        return new ExportDocument(
-                id,
-                kind,
-                title,
-                description,
-                date,
-                language,
-                slug,
-                tags,
-                image,
-                offline,
-                generator,
-                chapters,
-                references,
-                newSeo);
-    }
-
     /** Every piece of Markdown in reading order, for word counts and search. */
     public List<String> markdownParts() {
         return chapters.stream()

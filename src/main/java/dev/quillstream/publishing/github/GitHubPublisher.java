@@ -102,7 +102,7 @@ public final class GitHubPublisher implements Publisher {
         if (!reply.ok()) {
             throw failure(reply);
         }
-        JsonNode answer = read(reply);
+        JsonNode answer = reply.json(target());
         JsonNode content = answer.path("content");
         return new PublishOutcome(
                 destination(document, command),
@@ -126,7 +126,7 @@ public final class GitHubPublisher implements Publisher {
         if (!reply.ok()) {
             throw failure(reply);
         }
-        String sha = read(reply).path("sha").asString("");
+        String sha = reply.json(target()).path("sha").asString("");
         return sha.isEmpty() ? null : sha;
     }
 
@@ -144,14 +144,6 @@ public final class GitHubPublisher implements Publisher {
             return message.replace('\n', ' ').replaceAll(" +", " ");
         } catch (JacksonException e) {
             return "no error message";
-        }
-    }
-
-    private JsonNode read(JsonHttp.Reply reply) {
-        try {
-            return JSON.readTree(reply.body());
-        } catch (JacksonException e) {
-            throw ProviderErrors.unreadable(target(), reply.status());
         }
     }
 

@@ -115,7 +115,7 @@ public final class MediumPublisher implements Publisher {
         if (!created.ok()) {
             throw failure(created);
         }
-        JsonNode data = read(created).path("data");
+        JsonNode data = created.json(target()).path("data");
         String id = data.path("id").asString("");
         if (id.isEmpty()) {
             throw ProviderErrors.unreadable(target(), created.status());
@@ -137,7 +137,7 @@ public final class MediumPublisher implements Publisher {
         if (!reply.ok()) {
             throw failure(reply);
         }
-        String id = read(reply).path("data").path("id").asString("");
+        String id = reply.json(target()).path("data").path("id").asString("");
         if (id.isEmpty()) {
             throw ProviderErrors.unreadable(target(), reply.status());
         }
@@ -156,14 +156,6 @@ public final class MediumPublisher implements Publisher {
             // not JSON
         }
         return ProviderErrors.of(target(), reply, message, clock);
-    }
-
-    private JsonNode read(JsonHttp.Reply reply) {
-        try {
-            return JSON.readTree(reply.body());
-        } catch (JacksonException e) {
-            throw ProviderErrors.unreadable(target(), reply.status());
-        }
     }
 
     private static String encode(String segment) {

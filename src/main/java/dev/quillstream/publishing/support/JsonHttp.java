@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON over HTTP for the publishers: through the SSRF-safe client for URLs a user supplies (a
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * which knows the target's error format.
  */
 public interface JsonHttp {
+
+    JsonMapper JSON = JsonMapper.builder().build();
 
     Reply send(String method, URI uri, Map<String, String> headers, @Nullable String json);
 
@@ -34,6 +39,15 @@ public interface JsonHttp {
 
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The body as JSON; a body that is not JSON means the target (or a proxy before it) failed. */
+        public JsonNode json(PublishTarget target) {
+            try {
+                return JSON.readTree(body);
+            } catch (JacksonException e) {
+                throw ProviderErrors.unreadable(target, status);
+            }
         }
     }
 

@@ -93,7 +93,7 @@ public final class WordPressPublisher implements Publisher {
             JsonHttp.Reply updated = http.send(
                     "POST", api.resolve("posts/" + prior.externalId()), headers, JSON.writeValueAsString(post));
             if (updated.ok()) {
-                return outcome(document, command, read(updated), "updated");
+                return outcome(document, command, updated.json(target()), "updated");
             }
             if (updated.status() != 404 && updated.status() != 410) {
                 throw failure(updated);
@@ -104,7 +104,7 @@ public final class WordPressPublisher implements Publisher {
         if (!created.ok()) {
             throw failure(created);
         }
-        return outcome(document, command, read(created), "created");
+        return outcome(document, command, created.json(target()), "created");
     }
 
     private PublishOutcome outcome(ExportDocument document, PublishCommand command, JsonNode post, String action) {
@@ -140,7 +140,7 @@ public final class WordPressPublisher implements Publisher {
                 throw failure(found);
             }
             Long id = null;
-            for (JsonNode term : read(found)) {
+            for (JsonNode term : found.json(target())) {
                 if (term.path("name").asString("").equalsIgnoreCase(name)
                         || term.path("slug").asString("").equals(name.toLowerCase(Locale.ROOT))) {
                     id = term.path("id").asLong();
@@ -153,7 +153,7 @@ public final class WordPressPublisher implements Publisher {
                         api.resolve(taxonomy),
                         headers,
                         JSON.createObjectNode().put("name", name).toString());
-                JsonNode body = read(created);
+                JsonNode body = created.json(target());
                 if (created.ok()) {
                     id = body.path("id").asLong();
                 } else if ("term_exists".equals(body.path("code").asString(""))) {
@@ -180,14 +180,6 @@ public final class WordPressPublisher implements Publisher {
             // not JSON (a proxy's error page): the status says enough
         }
         return ProviderErrors.of(target(), reply, message, clock);
-    }
-
-    private JsonNode read(JsonHttp.Reply reply) {
-        try {
-            return JSON.readTree(reply.body());
-        } catch (JacksonException e) {
-            throw ProviderErrors.unreadable(target(), reply.status());
-        }
     }
 
     private static URI site(PublishCommand command) {
