@@ -176,6 +176,29 @@ class PublishApiIT {
     }
 
     @Test
+    void twoSimultaneousPublishesOfTheSameContentCreateOnePost() throws Exception {
+        String id = generatedPost();
+        // a slow create widens the window in which an unserialised second call would also create
+        wire.stubFor(put(urlPathMatching("/repos/octocat/Hello-World/contents/.*"))
+                .withRequestBody(matchingJsonPath("$.sha", absent()))
+                .willReturn(json(201, WireFixtures.text("github/response.201.example-for-creating-a-file.json"))
+                        .withFixedDelay(700)));
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pool.submit(() -> publish(id, GITHUB));
+            var second = pool.submit(() -> publish(id, GITHUB));
+            assertThat(List.of(
+                            first.get().path("action").asString(),
+                            second.get().path("action").asString()))
+                    .containsExactlyInAnyOrder("created", "updated");
+        }
+        assertThat(wire.countRequestsMatching(putRequestedFor(urlPathMatching("/repos/.*"))
+                                .withRequestBody(matchingJsonPath("$.sha", absent()))
+                                .build())
+                        .getCount())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSeedEndpointsTakeTheTargetInThePath() {
         String id = generatedPost();
         ApiClient.Response response = api.post(
