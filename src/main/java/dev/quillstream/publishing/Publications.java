@@ -37,11 +37,14 @@ public class Publications {
     }
 
     /** Publishes the owner's content; empty when the owner has no such content. */
-    public Optional<PublishOutcome> publish(UUID owner, UUID contentId, PublishCommand command) {
+    public Optional<PublishOutcome> publish(UUID owner, UUID contentId, PublishCommand request) {
         Optional<ExportDocument> document = exports.document(owner, contentId);
         if (document.isEmpty()) {
             return Optional.empty();
         }
+        PublishCommand command = request.target() == PublishTarget.MEDIUM && request.canonicalUrl() == null
+                ? request.withCanonicalUrl(canonicalUrl(contentId).orElse(null))
+                : request;
         Publisher publisher = publishers.get(command.target());
         String destination = publisher.destination(document.get(), command);
         PublishOutcome outcome = transactions.execute(status -> {
@@ -60,6 +63,17 @@ public class Publications {
                 outcome.action(),
                 outcome.externalId());
         return Optional.of(outcome);
+    }
+
+    /**
+     * Where a cross-post should point search engines: the WordPress post it was published as,
+     * else nothing (Medium then is the original).
+     */
+    private Optional<String> canonicalUrl(UUID contentId) {
+        return store.list(contentId).stream()
+                .filter(p -> p.target() == PublishTarget.WORDPRESS && p.url() != null)
+                .map(PriorPublication::url)
+                .findFirst();
     }
 
     /** Where the owner's content has been published; empty when the owner has no such content. */

@@ -38,6 +38,27 @@ public record PublishCommand(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** The same command with another canonical URL (Medium). */
+    public PublishCommand withCanonicalUrl(@Nullable String url) {
+        return new PublishCommand(
+                target,
+                siteUrl,
+                username,
+                secret,
+                status,
+                categories,
+                tags,
+                slug,
+                excerpt,
+                publicationId,
+                userId,
+                url,
+                repository,
+                branch,
+                path,
+                commitMessage);
+    }
+
     /** The secret, which must be present by the time a publisher runs (checked at the web edge). */
     public String requiredSecret() {
         if (secret == null || secret.isBlank()) {

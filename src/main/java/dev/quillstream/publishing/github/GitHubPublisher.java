@@ -54,7 +54,8 @@ public final class GitHubPublisher implements Publisher {
 
     @Override
     public String destination(ExportDocument document, PublishCommand command) {
-        return command.repository() + "@" + (command.branch() == null ? "" : command.branch()) + ":" + command.path();
+        return command.repository() + "@" + (command.branch() == null ? "" : command.branch()) + ":"
+                + (command.path() == null ? defaultPath(document) : command.path());
     }
 
     /** The default file path for a document: {@code content/posts/<slug>.md} (Hugo's layout). */

@@ -154,6 +154,9 @@ class PublishApiIT {
         JsonNode githubSecond = publish(id, GITHUB);
         assertThat(githubFirst.path("action").asString()).isEqualTo("created");
         assertThat(githubSecond.path("action").asString()).isEqualTo("updated");
+        assertThat(githubSecond.path("destination").asString())
+                .startsWith("octocat/Hello-World@main:content/posts/")
+                .endsWith(".md");
         assertThat(wire.countRequestsMatching(putRequestedFor(urlPathMatching("/repos/.*"))
                                 .withRequestBody(matchingJsonPath("$.sha", equalTo(SHA)))
                                 .build())
@@ -196,6 +199,15 @@ class PublishApiIT {
                                 .build())
                         .getCount())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMediumCrossPostOfAWordPressPostPointsItsCanonicalUrlThere() {
+        String id = generatedPost();
+        publish(id, wordpress(""));
+        publish(id, MEDIUM.replace(",\"canonical_url\":\"https://blog.example.com/k8s\"", ""));
+        wire.verify(postRequestedFor(urlPathMatching("/v1/users/.*/posts"))
+                .withRequestBody(matchingJsonPath("$.canonicalUrl", equalTo("http://example.org/?p=4"))));
     }
 
     @Test
