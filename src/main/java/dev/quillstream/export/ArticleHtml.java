@@ -47,6 +47,10 @@ public final class ArticleHtml {
             boolean property = key.startsWith("og:") || key.startsWith("article:");
             head.appendElement("meta").attr(property ? "property" : "name", key).attr("content", tag.getValue());
         });
+        String url = tags.getOrDefault("og:url", "");
+        if (url.startsWith("https://") || url.startsWith("http://")) {
+            head.appendElement("link").attr("rel", "canonical").attr("href", url);
+        }
         head.appendElement("meta").attr("name", "generator").attr("content", document.generator());
         if (document.offline()) {
             head.appendElement("meta").attr("name", "robots").attr("content", "noindex");
