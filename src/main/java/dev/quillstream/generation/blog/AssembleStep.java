@@ -89,7 +89,7 @@ final class AssembleStep implements BlogStep {
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                usage(usage),
+                run.usage(),
                 run.timingsMs,
                 run.draft.seo.slug(),
                 run.request.tone().id(),
