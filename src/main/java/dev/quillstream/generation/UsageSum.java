@@ -11,6 +11,27 @@ public final class UsageSum {
 
     private UsageSum() {}
 
+    /** What a meter recorded, as a post's metadata states it (dollars rounded to the micro-dollar). */
+    public static BlogMetadata.Usage of(dev.quillstream.llm.UsageMeter.Snapshot usage) {
+        return new BlogMetadata.Usage(
+                usage.calls(),
+                usage.tokens().promptTokens(),
+                usage.tokens().completionTokens(),
+                usage.tokens().totalTokens(),
+                round(usage.costUsd()),
+                usage.cachedCalls(),
+                usage.byProvider().stream()
+                        .map(p -> new BlogMetadata.ProviderUsage(
+                                p.provider(),
+                                p.model(),
+                                p.calls(),
+                                p.cachedCalls(),
+                                p.tokens().promptTokens(),
+                                p.tokens().completionTokens(),
+                                round(p.costUsd())))
+                        .toList());
+    }
+
     public static BlogMetadata.Usage plus(BlogMetadata.Usage a, BlogMetadata.Usage b) {
         return combine(a, b, 1);
     }
