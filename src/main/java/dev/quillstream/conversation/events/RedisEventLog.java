@@ -20,7 +20,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * about {@code capacity} entries whose entry ids are {@code <seq>-0} (so replay after a seq is one
  * XRANGE), and a pub/sub channel. One Lua script increments, appends and publishes, so seq order,
  * Stream order and publish order are the same whichever node appends. Each node subscribes once to
- * the channel pattern and hands events to its local subscribers on the delivery thread.
+ * the channel pattern and hands events to its local subscribers on the delivery thread; events
+ * appended on this node are handed to them at once as well (the published copy is then a
+ * duplicate that subscribers drop by seq).
  */
 final class RedisEventLog implements EventLog, AutoCloseable {
 
@@ -72,7 +74,13 @@ final class RedisEventLog implements EventLog, AutoCloseable {
                 body.strip(),
                 Integer.toString(capacity),
                 Long.toString(retention.toMillis()));
-        return seq == null ? 0 : seq;
+        if (seq == null) {
+            throw new IllegalStateException("Redis did not answer the append");
+        }
+        // This node's subscribers get it now, without the pub/sub round trip; the published copy
+        // that follows is dropped by seq. Other nodes' subscribers get the published copy.
+        subscribers.deliver(conversationId, LoggedEvent.of(seq, body));
+        return seq;
     }
 
     @Override

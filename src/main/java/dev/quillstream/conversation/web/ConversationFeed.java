@@ -46,6 +46,8 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private volatile boolean closed;
     private volatile Instant lastPong = Instant.now();
     private long last;
+    /** The highest seq offered to the queue: a copy of an event already queued is not queued again. */
+    private long lastQueued;
 
     ConversationFeed(
             WebSocketSession session,
@@ -68,10 +70,11 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     /** Live delivery, on the log's delivery thread: never blocks. */
     @Override
     public synchronized void accept(LoggedEvent event) {
-        if (overflowed || closed) {
-            return;
+        if (overflowed || closed || event.seq() <= lastQueued) {
+            return; // an older event arriving late is read from the log when its gap is seen
         }
         if (queue.offer(event)) {
+            lastQueued = event.seq();
             return;
         }
         if (replaying) {
