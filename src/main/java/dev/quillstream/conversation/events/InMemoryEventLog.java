@@ -12,13 +12,13 @@ import java.util.function.Consumer;
  * capacity} events in memory. It does not survive a restart: after one, {@code seq} starts again
  * at 1 (messages themselves are in PostgreSQL).
  */
-final class InMemoryEventLog implements EventLog {
+public final class InMemoryEventLog implements EventLog {
 
     private final int capacity;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private final Subscribers subscribers = new Subscribers();
 
-    InMemoryEventLog(int capacity) {
+    public InMemoryEventLog(int capacity) {
         this.capacity = capacity;
     }
 

@@ -80,9 +80,10 @@ final class SocketHandshake implements HandshakeInterceptor {
             ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
 
     private static Optional<String> key(ServerHttpRequest request, String accessToken) {
-        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(header.substring(7).strip());
+        Optional<String> bearer =
+                ApiKeys.fromAuthorizationHeader(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (bearer.isPresent()) {
+            return bearer;
         }
         if (accessToken != null && !accessToken.isBlank()) {
             return Optional.of(accessToken);
