@@ -71,15 +71,17 @@ public class Conversations {
     /** Stores a message and appends it to the stream; a user's message on content starts a revision job. */
     public long say(UUID owner, String id, String role, String content) {
         ConversationStore.Head head = owned(owner, id);
-        @Nullable UUID revision = null;
-        if ("user".equals(role) && head.contentId() != null) {
-            ObjectNode payload = json.createObjectNode();
-            payload.put("content_id", head.contentId().toString());
-            payload.put("instruction", content);
-            revision =
-                    jobs.enqueue(new NewJob(REVISION_JOB, owner, id, payload)).id();
+        if (!"user".equals(role) || head.contentId() == null) {
+            return message(id, role, content, null);
         }
-        return message(id, role, content, revision);
+        // The message is streamed before its job is queued, so it precedes every event of the job.
+        UUID revision = UUID.randomUUID();
+        long seq = message(id, role, content, revision);
+        ObjectNode payload = json.createObjectNode();
+        payload.put("content_id", head.contentId().toString());
+        payload.put("instruction", content);
+        jobs.enqueue(revision, new NewJob(REVISION_JOB, owner, id, payload));
+        return seq;
     }
 
     /** Stores and streams a message of the conversation (the caller checked ownership). */

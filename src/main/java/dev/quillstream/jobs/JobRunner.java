@@ -1,5 +1,6 @@
 package dev.quillstream.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ class JobRunner {
     private final JobRepository repository;
     private final ApplicationEventPublisher events;
     private final JobsProperties properties;
+    private final MeterRegistry metrics;
     final String node;
 
     JobRunner(
@@ -29,7 +31,9 @@ class JobRunner {
             JobRepository repository,
             ApplicationEventPublisher events,
             JobsProperties properties,
-            NodeName node) {
+            NodeName node,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind, h -> h));
         this.repository = repository;
         this.events = events;
@@ -65,6 +69,7 @@ class JobRunner {
             if (execution.leaseLost() || !repository.complete(job.id(), node, outcome.resultId(), execution.usage())) {
                 throw new JobLeaseLost(job.id());
             }
+            count(job, "completed");
             events.publishEvent(new JobEvent.JobCompleted(
                     job.id(), job.conversationId(), job.kind(), job.owner(), outcome.resultId(), outcome.message()));
             return outcome;
@@ -100,12 +105,19 @@ class JobRunner {
                 failure.getClass().getSimpleName(),
                 backoff,
                 execution.usage());
+        count(job, retry ? "retried" : "failed");
         if (retry) {
             log.warn("Job {} attempt {} failed, retrying in {}: {}", job.id(), job.attempts(), backoff, reason);
         } else {
             log.warn("Job {} failed after {} attempt(s): {}", job.id(), job.attempts(), reason);
         }
         events.publishEvent(new JobEvent.JobFailed(job.id(), job.conversationId(), job.kind(), reason, retry, false));
+    }
+
+    /** {@code quillstream_jobs_total{kind, outcome}}: attempts by how they ended. */
+    private void count(Job job, String outcome) {
+        metrics.counter("quillstream.jobs", "kind", job.kind(), "outcome", outcome)
+                .increment();
     }
 
     private static String reason(Throwable failure) {

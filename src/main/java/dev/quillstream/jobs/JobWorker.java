@@ -41,7 +41,9 @@ class JobWorker implements SmartLifecycle {
             JobRepository repository,
             JobsProperties properties,
             NodeRoles roles,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        metrics.gauge("quillstream.jobs.running", running, Map::size);
         this.runner = runner;
         this.repository = repository;
         this.properties = properties;

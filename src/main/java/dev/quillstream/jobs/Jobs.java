@@ -27,9 +27,17 @@ public class Jobs {
 
     /** Queues a job for any worker node; it starts within a poll interval (at once on this node if it is a worker). */
     public Job enqueue(NewJob job) {
+        return enqueue(UUID.randomUUID(), job);
+    }
+
+    /**
+     * As {@link #enqueue(NewJob)} with an id chosen by the caller — to refer to the job in what it
+     * records before the job can start (a conversation's message, which must precede the job's events).
+     */
+    public Job enqueue(UUID id, NewJob job) {
         JobHandler handler = handlerFor(job.kind());
         Job queued = repository
-                .insert(UUID.randomUUID(), job, handler.maxAttempts(), null, properties.lease())
+                .insert(id, job, handler.maxAttempts(), null, properties.lease())
                 .job();
         worker.wakeUp();
         return queued;

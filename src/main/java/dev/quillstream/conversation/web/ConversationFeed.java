@@ -40,6 +40,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private final Duration pingInterval;
     private final ArrayBlockingQueue<Object> queue;
     private final int capacity;
+    private final Runnable onDropped;
     private boolean replaying = true;
     private boolean droppedDuringReplay;
     private boolean overflowed;
@@ -56,7 +57,9 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
             EventLog events,
             JsonMapper json,
             int capacity,
-            Duration pingInterval) {
+            Duration pingInterval,
+            Runnable onDropped) {
+        this.onDropped = onDropped;
         this.session = session;
         this.conversationId = conversationId;
         this.events = events;
@@ -82,6 +85,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
             return;
         }
         overflowed = true;
+        onDropped.run();
         queue.clear();
         queue.offer(OVERFLOW);
         // If the client does not read at all, the writer is stuck in a write: close from outside.

@@ -37,13 +37,18 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     private final int bufferEvents;
     private final Duration pingInterval;
     private final Map<String, ConversationFeed> feeds = new ConcurrentHashMap<>();
+    /** Sockets closed because their client did not keep up. */
+    private final io.micrometer.core.instrument.Counter dropped;
 
     ConversationSocket(
             Conversations conversations,
             EventLog events,
             JsonMapper json,
             @Value("${quillstream.websocket.buffer-events:4096}") int bufferEvents,
-            @Value("${quillstream.websocket.ping-interval:20s}") Duration pingInterval) {
+            @Value("${quillstream.websocket.ping-interval:20s}") Duration pingInterval,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        metrics.gauge("quillstream.websocket.sessions", feeds, Map::size);
+        this.dropped = metrics.counter("quillstream.websocket.dropped");
         this.conversations = conversations;
         this.events = events;
         this.json = json;
@@ -60,8 +65,8 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     public void afterConnectionEstablished(WebSocketSession session) {
         String conversation = (String) session.getAttributes().get(SocketHandshake.CONVERSATION);
         long after = (Long) session.getAttributes().get(SocketHandshake.AFTER);
-        ConversationFeed feed =
-                new ConversationFeed(session, conversation, after, events, json, bufferEvents, pingInterval);
+        ConversationFeed feed = new ConversationFeed(
+                session, conversation, after, events, json, bufferEvents, pingInterval, dropped::increment);
         feeds.put(session.getId(), feed);
         Thread.ofVirtual().name("ws-" + conversation).start(feed::run);
     }

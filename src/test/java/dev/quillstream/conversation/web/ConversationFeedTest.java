@@ -77,7 +77,7 @@ class ConversationFeedTest {
     }
 
     private static ConversationFeed givenAFeed(FakeSession session, EventLog log, long after, int buffer) {
-        return new ConversationFeed(session, CONVERSATION, after, log, JSON, buffer, Duration.ofSeconds(30));
+        return new ConversationFeed(session, CONVERSATION, after, log, JSON, buffer, Duration.ofSeconds(30), () -> {});
     }
 
     private static void appendEvents(EventLog log, int count) {
