@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +49,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private volatile boolean closed;
     private volatile Instant lastPong = Instant.now();
     private long last;
+    private jakarta.websocket.RemoteEndpoint.@Nullable Basic batching;
     /** The highest seq offered to the queue: a copy of an event already queued is not queued again. */
     private long lastQueued;
 
@@ -111,6 +114,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
 
     /** The feed's writer: runs until the socket closes. */
     void run() {
+        batching = batchingRemote(session);
         try (AutoCloseable subscription = events.subscribe(conversationId, this)) {
             long newest = events.lastSeq(conversationId);
             if (last > newest) {
@@ -125,7 +129,11 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
             if (droppedDuringReplay) {
                 sendFromLog();
             }
+            flush();
             while (!closed && session.isOpen()) {
+                if (queue.isEmpty()) {
+                    flush();
+                }
                 Object item = queue.poll(pingInterval.toMillis(), TimeUnit.MILLISECONDS);
                 if (item == null) {
                     if (Duration.between(lastPong, Instant.now()).compareTo(pingInterval.multipliedBy(3)) > 0) {
@@ -133,11 +141,13 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
                         return;
                     }
                     session.sendMessage(new PingMessage());
+                    flush();
                 } else if (item == WAKE) {
                     continue;
                 } else if (item == OVERFLOW) {
                     send(error("this client did not keep up with the stream (more than " + capacity
                             + " events waiting); reconnect with ?after=" + last));
+                    flush();
                     closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow"));
                     return;
                 } else if (item instanceof ConnectionError problem) {
@@ -157,6 +167,29 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
             log.debug("Conversation feed of {} ended: {}", conversationId, e.toString());
         } finally {
             closeQuietly(CloseStatus.NORMAL);
+        }
+    }
+
+    /**
+     * Frames are written as they come but flushed only when the queue is empty: a client that
+     * falls behind gets the backlog in a few large writes instead of one write per event.
+     */
+    private static jakarta.websocket.RemoteEndpoint.@Nullable Basic batchingRemote(WebSocketSession session) {
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session standard) {
+            try {
+                standard.getBasicRemote().setBatchingAllowed(true);
+                return standard.getBasicRemote();
+            } catch (IOException e) {
+                log.debug("No batching for this socket: {}", e.toString());
+            }
+        }
+        return null;
+    }
+
+    private void flush() throws IOException {
+        if (batching != null) {
+            batching.flushBatch();
         }
     }
 
