@@ -36,6 +36,13 @@ public interface JobContext {
      */
     void checkpoint(String step, int progress, JsonNode state, @Nullable JsonNode usage);
 
+    /**
+     * Records what the job has spent so far (any JSON; the blog handler uses its post's {@code usage}
+     * shape) without a checkpoint: it is written with the next checkpoint and when the job ends, and
+     * {@code GET /api/v1/jobs/{id}} shows it.
+     */
+    void usage(JsonNode usageSoFar);
+
     boolean isCancelled();
 
     /** @throws JobCancelled when the job's cancellation was requested */

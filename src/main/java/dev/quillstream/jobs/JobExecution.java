@@ -115,6 +115,11 @@ final class JobExecution implements JobContext {
     }
 
     @Override
+    public void usage(JsonNode usageSoFar) {
+        this.usage = usageSoFar;
+    }
+
+    @Override
     public boolean isCancelled() {
         return cancelled;
     }

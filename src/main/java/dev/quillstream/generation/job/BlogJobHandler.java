@@ -58,6 +58,7 @@ class BlogJobHandler implements JobHandler {
         } finally {
             BlogMetadata.Usage total = listener.usage();
             if (total != null) {
+                job.usage(json.valueToTree(total));
                 usage.record(
                         KIND,
                         job.owner(),

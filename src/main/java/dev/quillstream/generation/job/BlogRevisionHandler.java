@@ -93,6 +93,7 @@ class BlogRevisionHandler implements JobHandler {
                     stored,
                     "Revised \"" + target.name() + "\" of \"" + post.title() + "\" (new version " + stored + ").");
         } finally {
+            job.usage(json.valueToTree(UsageSum.of(meter.snapshot())));
             usage.record(kind(), job.owner(), job.jobId(), UsageSum.of(meter.snapshot()), stored);
         }
     }
