@@ -64,23 +64,7 @@ final class AssembleStep implements BlogStep {
 
     /** A run's usage as the post's metadata states it. */
     static BlogMetadata.Usage usage(UsageMeter.Snapshot usage) {
-        return new BlogMetadata.Usage(
-                usage.calls(),
-                usage.tokens().promptTokens(),
-                usage.tokens().completionTokens(),
-                usage.tokens().totalTokens(),
-                Math.round(usage.costUsd() * 1_000_000d) / 1_000_000d,
-                usage.cachedCalls(),
-                usage.byProvider().stream()
-                        .map(p -> new BlogMetadata.ProviderUsage(
-                                p.provider(),
-                                p.model(),
-                                p.calls(),
-                                p.cachedCalls(),
-                                p.tokens().promptTokens(),
-                                p.tokens().completionTokens(),
-                                Math.round(p.costUsd() * 1_000_000d) / 1_000_000d))
-                        .toList());
+        return dev.quillstream.generation.UsageSum.of(usage);
     }
 
     private static BlogMetadata metadata(BlogRun run) {
@@ -89,7 +73,7 @@ final class AssembleStep implements BlogStep {
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                usage(usage),
+                run.usage(),
                 run.timingsMs,
                 run.draft.seo.slug(),
                 run.request.tone().id(),

@@ -22,8 +22,16 @@ final class RunModel implements TextModel {
     private final UsageMeter meter;
     private final @Nullable Double maxCostUsd;
     private final boolean cacheAllowed;
+    private final Runnable beforeCall;
 
     RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
+        this(model, meter, maxCostUsd, cacheAllowed, () -> {});
+    }
+
+    /** @param beforeCall runs before every call and may throw to stop the run (a cancelled job) */
+    RunModel(
+            TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed, Runnable beforeCall) {
+        this.beforeCall = beforeCall;
         this.metered = model.meteredBy(meter);
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
@@ -66,6 +74,7 @@ final class RunModel implements TextModel {
     }
 
     private void checkBudget() {
+        beforeCall.run();
         if (maxCostUsd != null && meter.costUsd() > maxCostUsd) {
             throw BudgetExceeded.spent(meter.costUsd(), maxCostUsd);
         }

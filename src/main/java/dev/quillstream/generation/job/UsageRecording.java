@@ -1,20 +1,18 @@
-package dev.quillstream.generation.web;
+package dev.quillstream.generation.job;
 
 import dev.quillstream.accounts.AccountId;
 import dev.quillstream.accounts.UsageLedger;
 import dev.quillstream.content.BlogMetadata;
-import dev.quillstream.content.BlogPost;
-import dev.quillstream.generation.GenerationListener;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a generation and writes what it cost to the caller's usage ledger when it ends: completed
- * with the stored document's id, or failed (a provider failure, an invalid post, a budget stop).
+ * Writes what an attempt of a generation job cost to its account's usage ledger, with the job's
+ * id: completed with the stored document's id, or failed (a provider failure, an invalid post, a
+ * budget stop, a cancel).
  */
 @Component
 class UsageRecording {
@@ -27,29 +25,18 @@ class UsageRecording {
         this.ledger = ledger;
     }
 
-    /** {@code work} writes and stores the post with the listener it is given. */
-    BlogPost recorded(AccountId account, Function<GenerationListener, BlogPost> work) {
-        Capture capture = new Capture();
-        BlogPost stored = null;
-        try {
-            stored = work.apply(capture);
-            return stored;
-        } finally {
-            if (capture.usage != null && capture.usage.calls() > 0) {
-                write(account, capture.usage, stored == null ? null : UUID.fromString(stored.id()));
-            }
+    void record(String kind, UUID account, UUID job, BlogMetadata.Usage usage, @Nullable UUID contentId) {
+        if (usage.calls() == 0) {
+            return;
         }
-    }
-
-    private void write(AccountId account, BlogMetadata.Usage usage, @Nullable UUID contentId) {
         try {
             ledger.record(
-                    account,
+                    new AccountId(account),
                     new UsageLedger.Generation(
-                            "blog",
+                            kind,
                             contentId != null,
                             contentId,
-                            null,
+                            job,
                             usage.providers().stream()
                                     .map(p -> new UsageLedger.Line(
                                             p.provider(),
@@ -62,16 +49,7 @@ class UsageRecording {
                                     .toList()));
         } catch (RuntimeException e) {
             // The post is stored and answered; a missing ledger row must not turn that into an error.
-            log.error("Could not record the usage of a generation for account {}", account.value(), e);
-        }
-    }
-
-    private static final class Capture implements GenerationListener {
-        private volatile BlogMetadata.@Nullable Usage usage;
-
-        @Override
-        public void usageRecorded(BlogMetadata.Usage recorded) {
-            this.usage = recorded;
+            log.error("Could not record the usage of job {} for account {}", job, account, e);
         }
     }
 }
