@@ -69,6 +69,15 @@ public class ApiKeys {
                 .map(AccountId::new);
     }
 
+    /** The key of an {@code Authorization: Bearer <key>} header value, if it is one. */
+    public static Optional<String> fromAuthorizationHeader(@org.jspecify.annotations.Nullable String header) {
+        String bearer = "Bearer ";
+        if (header == null || !header.regionMatches(true, 0, bearer, 0, bearer.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(bearer.length()).strip());
+    }
+
     public boolean anyExist() {
         return jdbc.sql("select exists (select 1 from api_keys where revoked_at is null)")
                 .query(Boolean.class)

@@ -54,6 +54,11 @@ final class BlogCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Ask the providers again even for prompts they answered before.")
     boolean noCache;
 
+    @Option(
+            names = "--json",
+            description = "Write the post as JSON (the API's shape, which 'export --in' reads) instead of Markdown.")
+    boolean asJson;
+
     @Option(names = "--out", description = "Write the Markdown to this file instead of standard output.")
     @Nullable
     Path out;
@@ -79,11 +84,16 @@ final class BlogCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("quillstream: --max-cost-usd: " + refused.getMessage());
                 return refused.estimate() ? QuillstreamCli.BAD_INPUT : QuillstreamCli.FAILURE;
             }
-            String markdown = context.getBean(MarkdownExporter.class).render(post);
+            String text = asJson
+                    ? context.getBean(tools.jackson.databind.json.JsonMapper.class)
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(post)
+                            + "\n"
+                    : context.getBean(MarkdownExporter.class).render(post);
             CommandOutput.deliver(
                     spec,
                     out,
-                    markdown,
+                    text,
                     post.sections().size() + " sections" + (post.metadata().offline() ? ", offline draft" : ""));
             reportSeo(post);
         }

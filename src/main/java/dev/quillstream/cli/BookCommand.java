@@ -1,7 +1,9 @@
 package dev.quillstream.cli;
 
 import dev.quillstream.content.Book;
-import dev.quillstream.export.BookMarkdown;
+import dev.quillstream.export.BookDocumentSource;
+import dev.quillstream.export.ExportFormat;
+import dev.quillstream.export.Renderers;
 import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.BookKind;
 import dev.quillstream.generation.BookRequest;
@@ -27,7 +29,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code book}: writes a book and saves it as Markdown (or prints it). With {@code --checkpoint FILE}
+ * {@code book}: writes a book and saves it as Markdown, EPUB, DOCX, PDF or HTML (or prints the Markdown). With {@code --checkpoint FILE}
  * progress is saved after every section, and a run given the same file resumes where it stopped.
  */
 @Command(name = "book", mixinStandardHelpOptions = true, description = "Write a book with chapters and sections.")
@@ -84,7 +86,10 @@ final class BookCommand implements Callable<Integer> {
     @Nullable
     Path outline;
 
-    @Option(names = "--out", description = "Write the Markdown to this file instead of standard output.")
+    @Option(
+            names = "--out",
+            description = "Write the book to this file instead of standard output: Markdown, or EPUB, DOCX, PDF or"
+                    + " HTML by the file's extension.")
     @Nullable
     Path out;
 
@@ -136,13 +141,16 @@ final class BookCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("quillstream: --checkpoint: " + refused.getMessage());
                 return QuillstreamCli.BAD_INPUT;
             }
-            CommandOutput.deliver(
-                    spec,
-                    out,
-                    context.getBean(BookMarkdown.class).render(book),
-                    book.chapters().size() + " chapters, "
-                            + book.metadata().lengths().totalWords() + " words"
-                            + (book.metadata().offline() ? ", offline draft" : ""));
+            ExportFormat format = formatOf(out);
+            byte[] bytes = context.getBean(Renderers.class).render(BookDocumentSource.of(book), format);
+            String what = book.chapters().size() + " chapters, "
+                    + book.metadata().lengths().totalWords() + " words, " + format.id()
+                    + (book.metadata().offline() ? ", offline draft" : "");
+            if (out == null || format == ExportFormat.MARKDOWN) {
+                CommandOutput.deliver(spec, out, new String(bytes, StandardCharsets.UTF_8), what);
+            } else {
+                CommandOutput.write(spec, out, bytes, what);
+            }
             book.metadata()
                     .lengths()
                     .offTarget()
@@ -155,6 +163,18 @@ final class BookCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The export the file name asks for ({@code .epub}, {@code .docx}, {@code .pdf}, {@code .html}); else Markdown. */
+    private static ExportFormat formatOf(@Nullable Path out) {
+        if (out == null) {
+            return ExportFormat.MARKDOWN;
+        }
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0
+                ? ExportFormat.MARKDOWN
+                : ExportFormat.parse(name.substring(dot + 1)).orElse(ExportFormat.MARKDOWN);
     }
 
     /** An array of chapters, or an object with {@code outline} or {@code chapters} holding one. */

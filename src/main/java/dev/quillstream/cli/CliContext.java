@@ -29,7 +29,16 @@ import org.springframework.context.annotation.FilterType;
             "dev.quillstream.platform.cache",
             "dev.quillstream.platform.redis"
         },
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.web\\..*"))
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            ".*\\.web\\..*",
+                            // stored exports and download links need the database and the data folder
+                            "dev\\.quillstream\\.export\\.Exports",
+                            "dev\\.quillstream\\.export\\.ExportConfiguration",
+                            "dev\\.quillstream\\.export\\.blob\\..*"
+                        }))
 class CliContext {
 
     static ConfigurableApplicationContext start() {

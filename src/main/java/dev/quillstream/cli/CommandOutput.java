@@ -33,6 +33,16 @@ final class CommandOutput {
                 .orElse(null);
     }
 
+    /** Writes {@code bytes} (a binary export) to {@code out} and says so, with {@code what}, on standard error. */
+    static void write(CommandSpec spec, Path out, byte[] bytes, String what) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(out, bytes);
+        spec.commandLine().getErr().println("Wrote " + out + " (" + what + ", " + bytes.length + " bytes)");
+    }
+
     /** Prints {@code text} on standard output, or writes it to {@code out} and says so, with {@code what}, on standard error. */
     static void deliver(CommandSpec spec, @Nullable Path out, String text, String what) throws IOException {
         if (out == null) {

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * target length.
  *
  * @param kind {@code guide}, {@code novel} or {@code textbook}
- * @param outputFile where the book's default export can be downloaded; null until one is made
+ * @param outputFile where the book's default export (EPUB) is downloaded; null where there is no
+ *     export (the CLI)
+ * @param outputFiles every export made when the book was written, by format ({@code epub}, {@code docx}, {@code pdf}...)
  * @param frontMatter the title page and table of contents, as Markdown
  * @param bibliography every source cited, numbered by first citation in reading order, each once
  */
@@ -22,6 +24,7 @@ public record Book(
         String date,
         List<Chapter> chapters,
         @Nullable String outputFile,
+        java.util.Map<String, String> outputFiles,
         List<String> tags,
         FrontMatter frontMatter,
         List<Reference> bibliography,
@@ -33,6 +36,9 @@ public record Book(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         chapters = List.copyOf(chapters);
+        outputFiles = outputFiles == null
+                ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputFiles));
         tags = List.copyOf(tags);
         bibliography = List.copyOf(bibliography);
         bible = List.copyOf(bible);
@@ -98,6 +104,7 @@ public record Book(
                 date,
                 newChapters,
                 outputFile,
+                outputFiles,
                 tags,
                 newFrontMatter,
                 newBibliography,
@@ -106,7 +113,22 @@ public record Book(
                 newMetadata);
     }
 
-    public Book withOutputFile(@Nullable String file) {
-        return new Book(id, title, kind, date, chapters, file, tags, frontMatter, bibliography, plan, bible, metadata);
+    /** The book with its exports: {@code files} by format, the first one being its {@code output_file}. */
+    public Book withOutputFiles(java.util.Map<String, String> files) {
+        String primary = files.isEmpty() ? null : files.values().iterator().next();
+        return new Book(
+                id,
+                title,
+                kind,
+                date,
+                chapters,
+                primary,
+                files,
+                tags,
+                frontMatter,
+                bibliography,
+                plan,
+                bible,
+                metadata);
     }
 }

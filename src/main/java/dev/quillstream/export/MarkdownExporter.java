@@ -1,6 +1,7 @@
 package dev.quillstream.export;
 
 import dev.quillstream.content.BlogPost;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -8,63 +9,110 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * A post as Markdown with YAML front matter that static-site generators read (Hugo, Jekyll):
+ * A document as Markdown with YAML front matter that static-site generators read (Hugo, Jekyll):
  * {@code title}, {@code description}, {@code date}, {@code slug}, {@code tags}, and {@code draft:
- * true} when the offline model wrote it. One H1 (the title), H2 per section, H3 per subtopic.
+ * true} when the offline model wrote it. One H1 (the title), H2 per chapter, H3 per section, the
+ * references as a numbered list with anchors. Model text is cleaned of raw HTML and unsafe links
+ * ({@link SafeMarkdown}).
  */
 @Component
-public class MarkdownExporter {
+public class MarkdownExporter implements Exporter {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .build();
 
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.MARKDOWN;
+    }
+
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    @Override
+    public byte[] render(ExportDocument document) {
+        return markdown(document).getBytes(StandardCharsets.UTF_8);
+    }
+
     public String render(BlogPost post) {
-        StringBuilder markdown = new StringBuilder("---\n")
-                .append(YAML.writeValueAsString(frontMatter(post)))
-                .append("---\n\n# ")
-                .append(post.title())
-                .append("\n");
-        for (BlogPost.Section section : post.sections()) {
-            markdown.append("\n## ").append(section.title()).append("\n");
-            for (BlogPost.Subtopic subtopic : section.subtopics()) {
-                if (!subtopic.title().isBlank()) {
-                    markdown.append("\n### ").append(subtopic.title()).append("\n");
+        return markdown(ExportDocument.fromBlog(post));
+    }
+
+    public String markdown(ExportDocument document) {
+        return "---\n" + frontMatter(document) + "---\n\n" + body(document);
+    }
+
+    /** The YAML between the {@code ---} lines, ending with a newline. */
+    public String frontMatter(ExportDocument document) {
+        return YAML.writeValueAsString(frontMatterFields(document));
+    }
+
+    /** The document without front matter: H1 title, chapters, references. */
+    public String body(ExportDocument document) {
+        StringBuilder markdown =
+                new StringBuilder("# ").append(oneLine(document.title())).append("\n");
+        for (ExportDocument.Chapter chapter : document.chapters()) {
+            markdown.append("\n## ").append(oneLine(chapter.title())).append("\n");
+            for (ExportDocument.Section section : chapter.sections()) {
+                if (!section.title().isBlank()) {
+                    markdown.append("\n### ").append(oneLine(section.title())).append("\n");
                 }
-                markdown.append('\n').append(subtopic.content().strip()).append('\n');
+                markdown.append('\n')
+                        .append(SafeMarkdown.clean(section.markdown()))
+                        .append('\n');
+            }
+        }
+        if (!document.references().isEmpty()) {
+            markdown.append("\n## References\n\n");
+            for (ExportDocument.Reference reference : document.references()) {
+                markdown.append(reference.number())
+                        .append(". ")
+                        .append(oneLine(reference.title()))
+                        .append(" — <")
+                        .append(SafeMarkdown.safeDestination(reference.url()) ? reference.url() : "")
+                        .append(">\n");
             }
         }
         return markdown.toString();
     }
 
-    private static Map<String, Object> frontMatter(BlogPost post) {
+    /** Titles become heading text: no line breaks, no HTML. */
+    private static String oneLine(String text) {
+        return SafeHtml.plainText(text)
+                .replaceAll("\\s+", " ")
+                .replace("<", "&lt;")
+                .strip();
+    }
+
+    private static Map<String, Object> frontMatterFields(ExportDocument document) {
         Map<String, Object> front = new LinkedHashMap<>();
-        front.put("title", post.title());
-        front.put("description", post.description());
-        front.put("date", post.date());
-        front.put("slug", post.metadata().slug());
-        front.put("tags", post.tags());
-        if (post.image() != null) {
-            front.put("image", post.image());
+        front.put("title", SafeHtml.plainText(document.title()));
+        front.put("description", SafeHtml.plainText(document.description()));
+        front.put("date", document.date());
+        front.put("slug", document.slug());
+        front.put("tags", document.tags().stream().map(SafeHtml::plainText).toList());
+        front.put("lang", document.language());
+        if (document.image() != null) {
+            front.put("image", document.image());
         }
-        if (post.metadata().offline()) {
+        if (document.offline()) {
             // Static-site generators leave drafts unpublished: an offline draft must not go live by accident.
             front.put("draft", true);
             front.put(
                     "generator_note",
                     "Offline draft: written by Quillstream's deterministic offline model, not a language model.");
         }
-        front.put(
-                "generator",
-                "Quillstream (" + post.metadata().provider() + ", "
-                        + post.metadata().model() + ")");
-        var seo = post.metadata().seo();
+        front.put("generator", document.generator());
+        var seo = document.seo();
         if (seo != null) {
             // Hugo and Jekyll expose these as page parameters, for the theme's <head>.
             Map<String, Object> seoFront = new LinkedHashMap<>();
             seoFront.put("score", seo.score());
-            seoFront.put("meta", seo.metaTags());
+            seoFront.put("meta", new java.util.TreeMap<>(seo.metaTags()));
             front.put("seo", seoFront);
             front.put("json_ld", seo.jsonLd());
         }

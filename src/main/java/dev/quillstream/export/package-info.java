@@ -1,4 +1,8 @@
-/** One document model rendered to the formats people publish in (Markdown first). */
+/**
+ * One document model ({@link dev.quillstream.export.ExportDocument}) rendered to Markdown, HTML,
+ * DOCX, PDF and EPUB with sanitised model text, stored behind the {@link
+ * dev.quillstream.export.BlobStore} port and handed out as signed, expiring download links.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Export")
 package dev.quillstream.export;

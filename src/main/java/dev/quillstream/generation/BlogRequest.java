@@ -49,7 +49,10 @@ public record BlogRequest(
         @DecimalMax(value = "10000", message = "must be at most 10000")
         Double maxCostUsd,
 
-        @Nullable Boolean cache) {
+        @Nullable Boolean cache,
+
+        /** true: answer 202 with the job's location at once instead of waiting for the post. */
+        @Nullable Boolean async) {
 
     public static final int DEFAULT_TARGET_WORDS = 1500;
 
@@ -74,6 +77,38 @@ public record BlogRequest(
             String language,
             int targetWords) {
         this(topic, keywords, tone, research, proofread, humanize, conversationId, language, targetWords, null, null);
+    }
+
+    public BlogRequest(
+            String topic,
+            List<String> keywords,
+            Tone tone,
+            boolean research,
+            boolean proofread,
+            boolean humanize,
+            @Nullable String conversationId,
+            String language,
+            int targetWords,
+            @Nullable Double maxCostUsd,
+            @Nullable Boolean cache) {
+        this(
+                topic,
+                keywords,
+                tone,
+                research,
+                proofread,
+                humanize,
+                conversationId,
+                language,
+                targetWords,
+                maxCostUsd,
+                cache,
+                null);
+    }
+
+    /** Whether the caller asked for a job to watch rather than the post itself. */
+    public boolean runsAsync() {
+        return async != null && async;
     }
 
     /** Whether answers may come from the response cache. */

@@ -20,5 +20,13 @@ public interface BlogWriter {
      *     documents are among the sources, and its earlier posts become internal-link suggestions;
      *     null when there is no account (the CLI), where only the shared library folder is searched
      */
-    BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener);
+    default BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener) {
+        return write(request, owner, listener, BlogCheckpoints.NONE);
+    }
+
+    /**
+     * As {@link #write(BlogRequest, UUID, GenerationListener)}, resuming from {@code checkpoints}' saved
+     * state and saving to it after each expensive step.
+     */
+    BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener, BlogCheckpoints checkpoints);
 }

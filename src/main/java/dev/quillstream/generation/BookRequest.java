@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param outline chapters in order; a chapter's sections may be left empty for the model to plan.
  *     Titles given here are used as they are
  * @param wordsPerSection target length of a section without its own {@code target_words}
+ * @param async false waits for the book; by default (null, true) the answer is the job's location
+ * @param formats the exports made when the book is written, the first being its {@code output_file}
+ *     (default {@code epub})
  */
 @BookRequest.ConsistentStructure
 public record BookRequest(
@@ -63,7 +66,17 @@ public record BookRequest(
         int wordsPerSection,
 
         @Size(max = 50, message = "must have at most 50 chapters")
-        List<@Valid OutlineChapter> outline) {
+        List<@Valid OutlineChapter> outline,
+
+        @Nullable Boolean async,
+
+        @Size(max = 5, message = "must list at most 5 formats")
+        List<
+                        @Pattern(
+                                regexp = "(?i)epub|docx|pdf|html|markdown|md",
+                                message = "must be one of epub, docx, pdf, html, markdown")
+                        String>
+                formats) {
 
     public static final int DEFAULT_CHAPTERS = 10;
     public static final int DEFAULT_SECTIONS = 4;
@@ -81,6 +94,50 @@ public record BookRequest(
         language = language == null || language.isBlank() ? "en" : language.strip();
         wordsPerSection = wordsPerSection == 0 ? DEFAULT_WORDS : wordsPerSection;
         outline = outline == null ? List.of() : List.copyOf(outline);
+        formats = formats == null || formats.isEmpty()
+                ? List.of("epub")
+                : formats.stream()
+                        .map(f -> f == null ? "" : f.strip().toLowerCase(java.util.Locale.ROOT))
+                        .distinct()
+                        .toList();
+    }
+
+    /** A request that runs as the caller decides (the CLI, tests): {@code async} unset. */
+    public BookRequest(
+            String title,
+            @Nullable Integer numChapters,
+            @Nullable Integer sectionsPerChapter,
+            List<String> keywords,
+            Tone tone,
+            BookKind kind,
+            boolean research,
+            boolean proofread,
+            boolean humanize,
+            @Nullable String conversationId,
+            String language,
+            int wordsPerSection,
+            @Nullable List<OutlineChapter> outline) {
+        this(
+                title,
+                numChapters,
+                sectionsPerChapter,
+                keywords,
+                tone,
+                kind,
+                research,
+                proofread,
+                humanize,
+                conversationId,
+                language,
+                wordsPerSection,
+                outline,
+                null,
+                null);
+    }
+
+    /** A book runs as a job the caller does not wait for, unless it asks to ({@code "async": false}). */
+    public boolean runsAsync() {
+        return async == null || async;
     }
 
     public static BookRequest of(String title, int chapters, int sections, List<String> keywords, BookKind kind) {
@@ -103,7 +160,9 @@ public record BookRequest(
                 conversationId,
                 language,
                 wordsPerSection,
-                chapters);
+                chapters,
+                async,
+                formats);
     }
 
     /** How many chapters the book has. */

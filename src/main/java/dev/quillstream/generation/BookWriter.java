@@ -25,9 +25,29 @@ public interface BookWriter {
      * when given; every other chapter's text stays as it was. The chapter's summary, the bible and
      * later chapters' summaries are brought up to date.
      */
-    Book regenerateChapter(Book book, int chapter, @Nullable String instructions, GenerationListener listener);
+    default Book regenerateChapter(Book book, int chapter, @Nullable String instructions, GenerationListener listener) {
+        return regenerateChapter(book, chapter, instructions, listener, BookCheckpoints.NONE);
+    }
+
+    /** As above; {@code control} is asked before every model call (a cancelled revision job stops). */
+    Book regenerateChapter(
+            Book book,
+            int chapter,
+            @Nullable String instructions,
+            GenerationListener listener,
+            BookCheckpoints control);
 
     /** As {@link #regenerateChapter}, for one section (1-based) of one chapter. */
+    default Book regenerateSection(
+            Book book, int chapter, int section, @Nullable String instructions, GenerationListener listener) {
+        return regenerateSection(book, chapter, section, instructions, listener, BookCheckpoints.NONE);
+    }
+
     Book regenerateSection(
-            Book book, int chapter, int section, @Nullable String instructions, GenerationListener listener);
+            Book book,
+            int chapter,
+            int section,
+            @Nullable String instructions,
+            GenerationListener listener,
+            BookCheckpoints control);
 }

@@ -18,6 +18,9 @@ public interface GenerationListener {
     /** A piece of text of {@code part} (e.g. {@code section 2.1}) produced by {@code step}. */
     default void onToken(String step, String part, String delta) {}
 
+    /** {@code part} of {@code step} is written and saved: a resumed run will not write it again. */
+    default void partFinished(String step, String part) {}
+
     /** The text of {@code part} is being produced again from its start: drop what arrived so far. */
     default void onRestart(String step, String part) {}
 

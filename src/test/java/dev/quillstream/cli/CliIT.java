@@ -167,11 +167,12 @@ class CliIT {
         assertThat(run.exit()).as(run.stderr()).isZero();
         String markdown = Files.readString(out);
         assertThat(markdown)
-                .startsWith("# Scaling Kubernetes")
-                .contains("# Chapter 1: Foundations")
-                .contains("## Requests")
-                .contains("# Chapter 2: Operations")
-                .contains("## Alerts");
+                .startsWith("---\ntitle: Scaling Kubernetes")
+                .contains("\ndraft: true\n")
+                .contains("## Chapter 1: Foundations")
+                .contains("### Requests")
+                .contains("## Chapter 2: Operations")
+                .contains("### Alerts");
         assertThat(run.stderr()).contains("chapters").contains("Wrote").contains("2 chapters");
         assertThat(checkpoint).doesNotExist();
 
@@ -226,7 +227,28 @@ class CliIT {
                 "--checkpoint",
                 checkpoint.toString());
         assertThat(resumed.exit()).as(resumed.stderr()).isZero();
-        assertThat(Files.readString(out)).contains("# Chapter 1: From The Checkpoint");
+        assertThat(Files.readString(out)).contains("## Chapter 1: From The Checkpoint");
+
+        Path epub = dir.resolve("book.epub");
+        Run asEpub = jar(
+                currentJava(),
+                Map.of(),
+                "book",
+                "--title",
+                "Scaling Kubernetes",
+                "--chapters",
+                "2",
+                "--sections",
+                "1",
+                "--words",
+                "150",
+                "--out",
+                epub.toString());
+        assertThat(asEpub.exit()).as(asEpub.stderr()).isZero();
+        try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
+            assertThat(zip.getEntry("mimetype")).isNotNull();
+            assertThat(zip.getEntry("OEBPS/chapter-2.xhtml")).isNotNull();
+        }
 
         Run other = jar(currentJava(), Map.of(), "book", "--title", "Scaling Kubernetes", "--chapters", "51");
         assertThat(other.exit()).isEqualTo(2);

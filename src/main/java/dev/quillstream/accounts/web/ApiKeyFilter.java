@@ -22,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String ACCOUNT_ATTRIBUTE = AccountId.class.getName();
-    private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
     private final JsonMapper json;
@@ -45,11 +44,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(BEARER.length()).strip());
+        return ApiKeys.fromAuthorizationHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {

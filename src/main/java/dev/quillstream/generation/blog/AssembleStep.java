@@ -3,7 +3,6 @@ package dev.quillstream.generation.blog;
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.generation.grounding.CitedPost;
-import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.UsageMeter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,14 +62,18 @@ final class AssembleStep implements BlogStep {
         draft.post = draft.grounding == null ? post : CitedPost.of(post, draft.grounding.sources());
     }
 
-    /** The post's metadata: who wrote it, at what cost, in which shape. */
+    /** A run's usage as the post's metadata states it. */
+    static BlogMetadata.Usage usage(UsageMeter.Snapshot usage) {
+        return dev.quillstream.generation.UsageSum.of(usage);
+    }
+
     private static BlogMetadata metadata(BlogRun run) {
         UsageMeter.Snapshot usage = run.meter.snapshot();
         return new BlogMetadata(
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                UsageFigures.of(usage),
+                run.usage(),
                 run.timingsMs,
                 run.draft.seo.slug(),
                 run.request.tone().id(),

@@ -2,11 +2,11 @@ package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.content.ContentStore;
+import dev.quillstream.generation.BlogCheckpoints;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationListener;
-import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.research.Research;
 import java.time.Duration;
@@ -63,11 +63,14 @@ public class BlogPipeline implements BlogWriter {
     }
 
     @Override
-    public BlogPost write(BlogRequest request, @Nullable UUID owner, GenerationListener listener) {
-        BlogRun run = new BlogRun(request, model, listener, parallelism, research, owner);
+    public BlogPost write(
+            BlogRequest request, @Nullable UUID owner, GenerationListener listener, BlogCheckpoints checkpoints) {
+        BlogRun run = new BlogRun(request, model, listener, parallelism, research, owner, checkpoints);
         List<BlogStep> steps =
                 steps(request).stream().filter(step -> step.appliesTo(run)).toList();
+        run.stepCount = steps.size();
         try {
+            checkpoints.saved().ifPresent(state -> DraftState.restore(state, run));
             if (request.maxCostUsd() != null) {
                 double estimate = CostEstimate.of(run);
                 if (estimate > request.maxCostUsd()) {
@@ -76,18 +79,26 @@ public class BlogPipeline implements BlogWriter {
             }
             for (int i = 0; i < steps.size(); i++) {
                 BlogStep step = steps.get(i);
+                run.enter(step.name(), i);
+                if (run.doneSteps.contains(step.name())) {
+                    continue; // restored from a checkpoint: its model calls are not made again
+                }
                 listener.stepStarted(step.name(), i + 1, steps.size());
                 long started = System.nanoTime();
                 step.run(run);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 run.timingsMs.put(step.name(), took.toMillis());
+                if (DraftState.RESUMABLE_STEPS.contains(step.name())) {
+                    run.doneSteps.add(step.name());
+                    run.checkpoint(step.name(), 0, 0);
+                }
                 listener.stepFinished(step.name(), i + 1, steps.size(), took);
             }
             // The last steps' timings exist only now: assemble once more so the stored metadata has them.
             new AssembleStep().run(run);
             return run.draft.post;
         } finally {
-            listener.usageRecorded(UsageFigures.of(run.meter.snapshot()));
+            listener.usageRecorded(run.usage());
         }
     }
 

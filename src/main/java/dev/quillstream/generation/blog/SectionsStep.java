@@ -63,6 +63,10 @@ final class SectionsStep implements BlogStep {
             String text = MarkdownText.withoutLeadingHeading(reply.text(), target.title());
             if (!text.isBlank()) {
                 run.draft.subtopicTexts.put(BlogDraft.key(section, subtopic), text);
+                if (NAME.equals(run.currentStep())) {
+                    run.checkpoint(NAME, run.draft.subtopicTexts.size(), run.shape.sections() * run.shape.subtopics());
+                    run.listener.partFinished(NAME, part);
+                }
                 return;
             }
             run.listener.onRestart(NAME, part);

@@ -82,6 +82,7 @@ final class BookAssembly {
                 date,
                 chapters,
                 null,
+                java.util.Map.of(),
                 tags(run),
                 frontMatter(
                         run.request.title(),
@@ -150,7 +151,7 @@ final class BookAssembly {
                 usage.provider(),
                 usage.model(),
                 usage.offline(),
-                dev.quillstream.generation.support.UsageFigures.of(usage),
+                run.usage(),
                 run.timingsMs,
                 run.request.tone().id(),
                 run.request.language(),

@@ -1,5 +1,6 @@
 package dev.quillstream.generation.book;
 
+import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.Book;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.grounding.Grounding;
@@ -22,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BookDraft {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Snake case, as the job's checkpoint is read back by the server (its {@code usage} in particular). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     final String id;
     /** Identifies the request this draft belongs to, so a checkpoint is never resumed for another book. */
@@ -35,6 +39,8 @@ final class BookDraft {
     final List<Book.BibleEntry> bible = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile @Nullable List<SourceText> sources;
     private volatile @Nullable Grounding grounding;
+    /** What earlier runs of this draft spent, from the checkpoint it was restored from. */
+    volatile BlogMetadata.@Nullable Usage earlierUsage;
 
     BookDraft(String id, String fingerprint) {
         this.id = id;
@@ -142,9 +148,11 @@ final class BookDraft {
             Map<String, String> sections,
             Map<Integer, String> summaries,
             List<Book.BibleEntry> bible,
-            @Nullable List<SourceText> sources) {}
+            @Nullable List<SourceText> sources,
+            BlogMetadata.@Nullable Usage usage) {}
 
-    synchronized JsonNode toJson() {
+    /** @param usage everything spent on this draft so far, earlier runs included */
+    synchronized JsonNode toJson(BlogMetadata.Usage usage) {
         return JSON.valueToTree(new Saved(
                 id,
                 fingerprint,
@@ -153,7 +161,8 @@ final class BookDraft {
                 new TreeMap<>(sections),
                 new TreeMap<>(summaries),
                 new ArrayList<>(bible),
-                sources));
+                sources,
+                usage));
     }
 
     static BookDraft fromJson(JsonNode json) {
@@ -165,6 +174,7 @@ final class BookDraft {
         draft.summaries.putAll(saved.summaries());
         draft.bible.addAll(saved.bible());
         draft.sources = saved.sources();
+        draft.earlierUsage = saved.usage();
         return draft;
     }
 }

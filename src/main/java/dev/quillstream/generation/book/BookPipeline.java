@@ -5,7 +5,6 @@ import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.BookWriter;
 import dev.quillstream.generation.GenerationListener;
-import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.research.Research;
 import java.time.Duration;
@@ -70,7 +69,9 @@ public class BookPipeline implements BookWriter {
             int total = steps.size() + 2;
             for (int i = 0; i < steps.size(); i++) {
                 BookStep step = steps.get(i);
-                timed(run, step.name(), i + 1, total, () -> step.run(run));
+                if (!step.done(run)) {
+                    timed(run, step.name(), i + 1, total, () -> step.run(run));
+                }
             }
             Book[] book = new Book[1];
             timed(
@@ -83,7 +84,7 @@ public class BookPipeline implements BookWriter {
             // The last steps' timings exist only now: assemble once more so the metadata has them.
             return BookAssembly.assemble(run, book[0].date());
         } finally {
-            listener.usageRecorded(UsageFigures.of(run.meter.snapshot()));
+            listener.usageRecorded(run.usage());
         }
     }
 
@@ -97,13 +98,23 @@ public class BookPipeline implements BookWriter {
     }
 
     @Override
-    public Book regenerateChapter(Book book, int chapter, @Nullable String instructions, GenerationListener listener) {
-        return new BookRevision(model, parallelism, book, listener).chapter(chapter, instructions);
+    public Book regenerateChapter(
+            Book book,
+            int chapter,
+            @Nullable String instructions,
+            GenerationListener listener,
+            BookCheckpoints control) {
+        return new BookRevision(model, parallelism, book, listener, control).chapter(chapter, instructions);
     }
 
     @Override
     public Book regenerateSection(
-            Book book, int chapter, int section, @Nullable String instructions, GenerationListener listener) {
-        return new BookRevision(model, parallelism, book, listener).section(chapter, section, instructions);
+            Book book,
+            int chapter,
+            int section,
+            @Nullable String instructions,
+            GenerationListener listener,
+            BookCheckpoints control) {
+        return new BookRevision(model, parallelism, book, listener, control).section(chapter, section, instructions);
     }
 }

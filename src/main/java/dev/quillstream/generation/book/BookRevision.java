@@ -10,7 +10,6 @@ import dev.quillstream.generation.Tone;
 import dev.quillstream.generation.grounding.CitationValidator;
 import dev.quillstream.generation.grounding.UrlGuard;
 import dev.quillstream.generation.support.Parallel;
-import dev.quillstream.generation.support.UsageFigures;
 import dev.quillstream.llm.TextModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,19 +33,19 @@ final class BookRevision {
     private final BookRun run;
     private final int parallelism;
 
-    BookRevision(TextModel model, int parallelism, Book book, GenerationListener listener) {
+    BookRevision(TextModel model, int parallelism, Book book, GenerationListener listener, BookCheckpoints control) {
         this.book = book;
         this.parallelism = parallelism;
         BookRequest request = requestOf(book);
         BookDraft draft = draftOf(book, request);
-        this.run = new BookRun(request, model, listener, BookCheckpoints.NONE, parallelism, null, null, draft);
+        this.run = new BookRun(request, model, listener, control, parallelism, null, null, draft);
     }
 
     Book chapter(int number, @Nullable String instructions) {
         try {
             return rewriteChapter(number, instructions);
         } finally {
-            run.listener.usageRecorded(UsageFigures.of(run.meter.snapshot()));
+            run.listener.usageRecorded(run.usage());
         }
     }
 
@@ -54,7 +53,7 @@ final class BookRevision {
         try {
             return rewriteSection(chapterNumber, sectionNumber, instructions);
         } finally {
-            run.listener.usageRecorded(UsageFigures.of(run.meter.snapshot()));
+            run.listener.usageRecorded(run.usage());
         }
     }
 
@@ -131,7 +130,7 @@ final class BookRevision {
                 section,
                 instructions == null || instructions.isBlank() ? null : instructions.strip(),
                 Instant.now().toString(),
-                UsageFigures.of(run.meter.snapshot()));
+                run.usage());
         return book.withChapters(
                 chapters,
                 book.frontMatter(),

@@ -1,8 +1,10 @@
 package dev.quillstream.generation.book;
 
+import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.generation.UsageSum;
 import dev.quillstream.generation.support.ModelHints;
 import dev.quillstream.generation.support.RunModel;
 import dev.quillstream.llm.TextModel;
@@ -52,6 +54,13 @@ final class BookRun {
         this.draft = draft;
     }
 
+    /** Everything spent on the book, by this run and the runs it resumed from. */
+    BlogMetadata.Usage usage() {
+        BlogMetadata.Usage now = UsageSum.of(meter.snapshot());
+        BlogMetadata.Usage earlier = draft.earlierUsage;
+        return earlier == null ? now : UsageSum.plus(earlier, now);
+    }
+
     /** Hints every request of this run carries, for the offline model; {@code subject} and {@code kind} vary. */
     Map<String, String> hints(String kind, String subject, int words) {
         return ModelHints.of(request.title(), request.keywords(), kind, subject, words);
@@ -76,6 +85,6 @@ final class BookRun {
      * writing one chapter's sections, one save at a time so the last save holds every finished section.
      */
     synchronized void checkpoint(String step) {
-        checkpoints.save(step, draft.percentDone(request), draft.toJson());
+        checkpoints.save(step, draft.percentDone(request), draft.toJson(usage()));
     }
 }

@@ -6,4 +6,7 @@ interface BookStep {
     String name();
 
     void run(BookRun run);
+
+    /** Whether a restored draft already holds this step's work: it is then skipped, unannounced. */
+    boolean done(BookRun run);
 }

@@ -43,6 +43,11 @@ final class ChapterOutlinesStep implements BookStep {
     }
 
     @Override
+    public boolean done(BookRun run) {
+        return run.draft.outlines.size() == run.request.chapters();
+    }
+
+    @Override
     public void run(BookRun run) {
         List<Runnable> tasks = new ArrayList<>();
         for (int c = 0; c < run.request.chapters(); c++) {

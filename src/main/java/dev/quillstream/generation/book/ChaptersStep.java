@@ -18,6 +18,11 @@ final class ChaptersStep implements BookStep {
     }
 
     @Override
+    public boolean done(BookRun run) {
+        return run.draft.summaries.size() == run.request.chapters();
+    }
+
+    @Override
     public void run(BookRun run) {
         for (int chapter = 0; chapter < run.request.chapters(); chapter++) {
             if (run.draft.summaries.containsKey(chapter)) {
@@ -37,6 +42,7 @@ final class ChaptersStep implements BookStep {
                 tasks.add(() -> {
                     run.draft.putSection(chapter, section, SectionWriter.write(run, chapter, section, null));
                     run.checkpoint(SectionWriter.STEP);
+                    run.listener.partFinished(SectionWriter.STEP, SectionWriter.part(chapter, section));
                 });
             }
         }

@@ -45,6 +45,11 @@ final class PlanStep implements BookStep {
     }
 
     @Override
+    public boolean done(BookRun run) {
+        return run.draft.plan != null;
+    }
+
+    @Override
     public void run(BookRun run) {
         if (run.draft.plan != null) {
             return;

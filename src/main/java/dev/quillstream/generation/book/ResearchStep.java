@@ -19,6 +19,11 @@ final class ResearchStep implements BookStep {
     }
 
     @Override
+    public boolean done(BookRun run) {
+        return run.draft.sources != null;
+    }
+
+    @Override
     public void run(BookRun run) {
         if (run.draft.sources != null) {
             return;

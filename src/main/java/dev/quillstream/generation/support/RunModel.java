@@ -29,7 +29,7 @@ public final class RunModel implements TextModel {
         this(model, meter, maxCostUsd, cacheAllowed, () -> {});
     }
 
-    /** @param beforeCall runs before every call and may throw to stop the run (a cancelled book) */
+    /** @param beforeCall runs before every call and may throw to stop the run (a cancelled job) */
     public RunModel(
             TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed, Runnable beforeCall) {
         this.metered = model.meteredBy(meter);
@@ -56,7 +56,6 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply complete(ModelRequest request) {
-        beforeCall.run();
         checkBudget();
         ModelReply reply = metered.complete(withCachePolicy(request));
         checkBudget();
@@ -65,7 +64,6 @@ public final class RunModel implements TextModel {
 
     @Override
     public ModelReply stream(ModelRequest request, TokenListener listener) {
-        beforeCall.run();
         checkBudget();
         ModelReply reply = metered.stream(withCachePolicy(request), listener);
         checkBudget();
@@ -77,6 +75,7 @@ public final class RunModel implements TextModel {
     }
 
     private void checkBudget() {
+        beforeCall.run();
         if (maxCostUsd != null && meter.costUsd() > maxCostUsd) {
             throw BudgetExceeded.spent(meter.costUsd(), maxCostUsd);
         }

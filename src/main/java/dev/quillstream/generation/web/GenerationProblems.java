@@ -3,6 +3,8 @@ package dev.quillstream.generation.web;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.GenerationFailed;
 import dev.quillstream.generation.NoSourcesFound;
+import dev.quillstream.jobs.JobCancelled;
+import dev.quillstream.jobs.JobLeaseLost;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,17 @@ class GenerationProblems {
         return problem;
     }
 
+    /** A chapter or section number outside the book. */
+    @ExceptionHandler(InvalidPart.class)
+    ProblemDetail invalidPart(InvalidPart failure) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.field() + ": " + failure.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://quillstream.dev/problems/invalid-request"));
+        problem.setProperty("errors", List.of(Map.of("field", failure.field(), "message", failure.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(GenerationFailed.class)
     ProblemDetail generationFailed(GenerationFailed failure) {
         log.warn("Generation failed: {}", failure.getMessage());
@@ -57,6 +70,28 @@ class GenerationProblems {
         problem.setProperty(failure.estimate() ? "estimated_cost_usd" : "spent_usd", round(failure.costUsd()));
         problem.setProperty("max_cost_usd", failure.maxCostUsd());
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The caller's own job was cancelled (through the jobs API) while the request waited for it. */
+    @ExceptionHandler(JobCancelled.class)
+    ProblemDetail cancelled(JobCancelled failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the generation was cancelled");
+        problem.setTitle("Cancelled");
+        return problem;
+    }
+
+    /**
+     * This node stalled past the job's lease and another node took it over: the job goes on there,
+     * so the answer is where to find it, not a failure.
+     */
+    @ExceptionHandler(JobLeaseLost.class)
+    ResponseEntity<ProblemDetail> leaseLost(JobLeaseLost failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, failure.getMessage() + "; it continues on another node");
+        problem.setTitle("Moved to another node");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(problem);
     }
 
     private static double round(double usd) {

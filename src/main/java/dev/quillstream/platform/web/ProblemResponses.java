@@ -69,6 +69,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldError(ex.getName(), "must be " + typeName(ex.getRequiredType()))));
     }
 
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<Object> invalidField(InvalidField ex) {
+        return badRequest(List.of(new FieldError(ex.field(), ex.getMessage())));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
         return badRequest(List.of(new FieldError("body", ex.getMessage())));

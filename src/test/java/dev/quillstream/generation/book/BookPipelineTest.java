@@ -199,12 +199,13 @@ class BookPipelineTest {
     @Test
     void aCancelledBookStopsAtItsNextModelCall() {
         BookScripts.MemoryCheckpoints checkpoints = new BookScripts.MemoryCheckpoints();
-        checkpoints.cancelAfter = 5;
+        // The check runs before each call and again after it (an answer that arrives after a cancel is dropped).
+        checkpoints.cancelAfter = 10;
         ScriptedModel model = new ScriptedModel(good(3, 2));
         assertThatThrownBy(() -> new BookPipeline(model, 1, null)
                         .write(request(3, 2), null, GenerationListener.NONE, checkpoints))
                 .isInstanceOf(GenerationCancelled.class);
-        assertThat(model.requests()).hasSize(5);
+        assertThat(model.requests()).hasSizeBetween(5, 6);
         assertThat(checkpoints.state).isNotNull();
     }
 }

@@ -55,8 +55,9 @@ class BookApiIT {
 
     JsonNode generateSixByThree() {
         ApiClient.Response response = api.post("/api/v1/generate-book", """
-                {"title":"Running Kubernetes Well","num_chapters":6,"sections_per_chapter":3,
-                 "keywords":["autoscaling","keda"],"tone":"practical","kind":"guide","outline":%s}""".formatted(outline()));
+                {"title":"Running Kubernetes Well","num_chapters":6,"sections_per_chapter":3,"async":false,
+                 "keywords":["autoscaling","keda"],"tone":"practical","kind":"guide",
+                 "formats":["epub","docx","pdf"],"outline":%s}""".formatted(outline()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -88,7 +89,7 @@ class BookApiIT {
         assertThat(book.path("front_matter").path("table_of_contents").asString())
                 .contains("6. Part 6");
         assertThat(book.path("tags").toString()).contains("autoscaling");
-        assertThat(book.has("output_file")).isTrue();
+        assertThat(book.path("output_file").asString()).endsWith("/file?format=epub");
 
         String id = book.path("id").asString();
         assertThat(api.get("/api/v1/contents/" + id).json()).isEqualTo(book);
@@ -136,6 +137,80 @@ class BookApiIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theSixByThreeBookExportsToEpubDocxAndPdfThatIndependentParsersOpen() throws Exception {
+        JsonNode book = generateSixByThree();
+        String id = book.path("id").asString();
+        assertThat(book.path("output_file").asString()).isEqualTo("/api/v1/contents/" + id + "/file?format=epub");
+        assertThat(book.path("output_files").path("docx").asString()).endsWith("format=docx");
+
+        // EPUB: a zip whose first entry is the stored mimetype, an OPF, one well-formed XHTML per chapter.
+        byte[] epub = download(book.path("output_file").asString());
+        javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(epub))) {
+            var first = zip.getNextEntry();
+            assertThat(first.getName()).isEqualTo("mimetype");
+            assertThat(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("application/epub+zip");
+            java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+            assertThat(entries).containsKey("META-INF/container.xml");
+            for (int c = 1; c <= 6; c++) {
+                byte[] chapter = entries.get("OEBPS/chapter-" + c + ".xhtml");
+                assertThat(chapter).as("chapter " + c).isNotNull();
+                org.w3c.dom.Document page = xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(chapter));
+                assertThat(page.getDocumentElement().getTextContent())
+                        .contains("Part " + c)
+                        .contains("Step " + c + ".3");
+            }
+        }
+
+        // And the W3C's EPUBCheck finds it a valid EPUB 3.
+        dev.quillstream.testing.Epubs.Check check = dev.quillstream.testing.Epubs.check(epub);
+        assertThat(check.result()).as(check.messages()).isZero();
+
+        // DOCX: Apache POI reads every chapter and section heading.
+        byte[] docx = download(book.path("output_files").path("docx").asString());
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            String text = document.getParagraphs().stream()
+                    .map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .collect(Collectors.joining("\n"));
+            assertThat(text)
+                    .contains("Running Kubernetes Well")
+                    .contains("Part 6")
+                    .contains("Step 6.3");
+        }
+
+        // PDF: PDFBox opens it and extracts the same headings.
+        byte[] pdf = download(book.path("output_files").path("pdf").asString());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(6);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Part 1").contains("Step 6.3");
+        }
+    }
+
+    /** The export behind a book's file link: a redirect to a signed download, then its bytes. */
+    byte[] download(String fileLink) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var redirect = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + fileLink))
+                        .header("Authorization", "Bearer " + KEY)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        var file = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                redirect.headers().firstValue("Location").orElseThrow()))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        return file.body();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             blank title          | {"title":" ","num_chapters":2}                                   | title
@@ -147,6 +222,7 @@ class BookApiIT {
             outline vs chapters  | {"title":"T","num_chapters":3,"outline":[{"title":"One"}]}       | outline
             outline vs sections  | {"title":"T","sections_per_chapter":2,"outline":[{"title":"One","sections":[{"title":"a"}]}]} | outline
             untitled outline     | {"title":"T","outline":[{"title":""}]}                           | outline[0].title
+            unknown format       | {"title":"T","num_chapters":1,"formats":["odt"]}                 | formats[0]
             """)
     void badInputIsA400NamingTheField(String name, String body, String field) {
         ApiClient.Response response = api.post("/api/v1/generate-book", body);

@@ -1,0 +1,278 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Streaming benchmark client: M WebSocket subscribers spread over N conversations, then N
+ * concurrent generations (async jobs, offline model with simulated latency), one per conversation.
+ * Reports throughput, the delay from a token being produced (its event's timestamp, taken on the
+ * job's thread right after the model produced it) to a subscriber receiving it, lost and
+ * duplicated events per subscriber (every subscriber connects before its job starts, so it must
+ * see seq 1..last exactly once), and the server's memory.
+ *
+ * <p>Usage: java StreamingBench.java <base-url> <api-key> <generations> <subscribers> <server-pid>
+ */
+public class StreamingBench {
+
+    static final class Subscriber implements WebSocket.Listener {
+        final String conversation;
+        final CountDownLatch done;
+        final StringBuilder partial = new StringBuilder();
+        long lastSeq;
+        long received;
+        long duplicates;
+        long outOfOrder;
+        long tokens;
+        long[] delaysMicros = new long[4096];
+        int delays;
+        boolean completed;
+
+        Subscriber(String conversation, CountDownLatch done) {
+            this.conversation = conversation;
+            this.done = done;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frame(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        private synchronized void frame(String json) {
+            Instant now = Instant.now();
+            long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+            if (json.startsWith("{\"seq\":null")) {
+                return; // a connection-level error event
+            }
+            long seq = Long.parseLong(json.substring(7, json.indexOf(',')));
+            received++;
+            if (seq <= lastSeq) {
+                duplicates++;
+                return;
+            }
+            if (seq != lastSeq + 1) {
+                outOfOrder++;
+            }
+            lastSeq = seq;
+            String type = field(json, "type");
+            if ("token".equals(type)) {
+                tokens++;
+                Instant at = Instant.parse(field(json, "timestamp"));
+                long produced = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+                if (delays == delaysMicros.length) {
+                    delaysMicros = Arrays.copyOf(delaysMicros, delays * 2);
+                }
+                delaysMicros[delays++] = Math.max(0, nowMicros - produced);
+            } else if ("job.completed".equals(type) || "job.failed".equals(type)) {
+                if (!completed) {
+                    completed = true;
+                    done.countDown();
+                }
+            }
+        }
+
+        static String field(String json, String name) {
+            String key = "\"" + name + "\":\"";
+            int start = json.indexOf(key);
+            if (start < 0) {
+                return "";
+            }
+            start += key.length();
+            int end = start;
+            while (end < json.length() && (json.charAt(end) != '"' || json.charAt(end - 1) == '\\')) {
+                end++;
+            }
+            return json.substring(start, end);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        int generations = Integer.parseInt(args[2]);
+        int subscribers = Integer.parseInt(args[3]);
+        long serverPid = Long.parseLong(args[4]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        CountDownLatch done = new CountDownLatch(subscribers);
+        List<Subscriber> subs = new ArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        String ws = base.replaceFirst("^http", "ws");
+        Semaphore connecting = new Semaphore(50);
+        long connectStart = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<WebSocket>> pending = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            String conversation = "bench-" + run + "-" + (i % generations);
+            Subscriber sub = new Subscriber(conversation, done);
+            subs.add(sub);
+            connecting.acquire();
+            pending.add(http.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + key)
+                    .buildAsync(URI.create(ws + "/ws/conversation/" + conversation + "?after=0"), sub)
+                    .whenComplete((s, e) -> connecting.release()));
+        }
+        for (var future : pending) {
+            sockets.add(future.get(60, TimeUnit.SECONDS));
+        }
+        System.out.printf("connected %d subscribers in %.1f s%n", subscribers, (System.nanoTime() - connectStart) / 1e9);
+
+        AtomicLong peakRss = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                peakRss.accumulateAndGet(rssKb(serverPid), Math::max);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+
+        long start = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int g = 0; g < generations; g++) {
+                String conversation = "bench-" + run + "-" + g;
+                executor.submit(() -> {
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/generate-blog"))
+                                    .header("Authorization", "Bearer " + key)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"Benchmark post " + conversation
+                                            + "\",\"keywords\":[\"bench\"],\"target_words\":300,\"cache\":false,"
+                                            + "\"async\":true,\"conversation_id\":\"" + conversation + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                    return null;
+                });
+            }
+        }
+        long submitted = System.nanoTime();
+        boolean finished = done.await(20, TimeUnit.MINUTES);
+        long end = System.nanoTime();
+        Thread.sleep(1000); // let stragglers arrive: a late duplicate would show
+        sampler.interrupt();
+
+        long lost = 0;
+        long duplicates = 0;
+        long received = 0;
+        long tokens = 0;
+        long outOfOrder = 0;
+        int delays = 0;
+        for (Subscriber sub : subs) {
+            delays += sub.delays;
+        }
+        long[] all = new long[delays];
+        int at = 0;
+        java.util.Map<String, Long> lastSeqs = new java.util.HashMap<>();
+        for (Subscriber sub : subs) {
+            synchronized (sub) {
+                long expected = lastSeqs.computeIfAbsent(sub.conversation, c -> lastSeq(http, base, key, c));
+                long distinct = sub.received - sub.duplicates;
+                lost += Math.max(0, expected - distinct);
+                duplicates += sub.duplicates;
+                received += sub.received;
+                tokens += sub.tokens;
+                outOfOrder += sub.outOfOrder;
+                System.arraycopy(sub.delaysMicros, 0, all, at, sub.delays);
+                at += sub.delays;
+            }
+        }
+        Arrays.sort(all);
+        double seconds = (end - start) / 1e9;
+        String heap = heapUsedMb(http, base);
+        System.out.printf(
+                "generations=%d subscribers=%d finished=%s wall=%.1fs (submitting %.1fs)%n",
+                generations, subscribers, finished, seconds, (submitted - start) / 1e9);
+        System.out.printf(
+                "throughput: %.1f generations/min, %.0f events/s delivered (%d events, %d tokens)%n",
+                generations / seconds * 60, received / seconds, received, tokens);
+        System.out.printf(
+                "token produced -> client received: p50=%.1f ms p99=%.1f ms max=%.1f ms (%d samples)%n",
+                percentile(all, 0.50) / 1000.0, percentile(all, 0.99) / 1000.0,
+                all.length == 0 ? 0 : all[all.length - 1] / 1000.0, all.length);
+        System.out.printf("lost=%d duplicated=%d out-of-order=%d%n", lost, duplicates, outOfOrder);
+        System.out.printf("server memory: peak RSS %d MB, heap used at end %s MB%n", peakRss.get() / 1024, heap);
+        for (WebSocket socket : sockets) {
+            socket.abort();
+        }
+        System.exit(finished && lost == 0 && duplicates == 0 ? 0 : 1);
+    }
+
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    static long lastSeq(HttpClient http, String base, String key, String conversation) {
+        try {
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations/" + conversation))
+                                    .header("Authorization", "Bearer " + key)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            int i = body.indexOf("\"last_seq\":") + 11;
+            int j = i;
+            while (j < body.length() && Character.isDigit(body.charAt(j))) {
+                j++;
+            }
+            return Long.parseLong(body.substring(i, j));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception ignored) {
+            // the server is gone
+        }
+        return 0;
+    }
+
+    static String heapUsedMb(HttpClient http, String base) {
+        try {
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            double used = metrics.lines()
+                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+            return String.format("%.0f", used / 1024 / 1024);
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Streaming benchmark: N concurrent generations (offline model with simulated latency) watched by M
+# WebSocket subscribers. Starts the packaged server on a fresh PostgreSQL schema (and Redis with
+# mode "redis"), runs bench/streaming/StreamingBench.java against it, stops it.
+# Needs `./mvnw -DskipTests package` first, PostgreSQL on 127.0.0.1:5432 (database test) and, for
+# mode redis, Redis on 127.0.0.1:6379.
+# Usage: bench/streaming/run.sh [generations=200] [subscribers=1000] [redis|memory]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+GENERATIONS="${1:-200}"
+SUBSCRIBERS="${2:-1000}"
+MODE="${3:-redis}"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+PORT="${BENCH_PORT:-18080}"
+KEY="qs_bench_streaming_key_$RANDOM$RANDOM"
+SCHEMA="bench_streaming_$RANDOM$RANDOM"
+psql -q -h 127.0.0.1 -U postgres test -c "create schema $SCHEMA"
+DATA_DIR="$(mktemp -d)"
+export QUILLSTREAM_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$SCHEMA"
+export QUILLSTREAM_DATABASE_POOL_SIZE=30
+export QUILLSTREAM_DATA_DIR="$DATA_DIR"
+export QUILLSTREAM_BOOTSTRAP_API_KEY="$KEY"
+export QUILLSTREAM_OFFLINE_LATENCY="${BENCH_LATENCY:-300ms}"
+export QUILLSTREAM_OFFLINE_TOKEN_INTERVAL="${BENCH_TOKEN_INTERVAL:-20ms}"
+export QUILLSTREAM_LLM_CACHE=false
+export QUILLSTREAM_JOB_CONCURRENCY=$GENERATIONS
+export QUILLSTREAM_JOB_POLL_INTERVAL=200ms
+export SERVER_PORT="$PORT"
+if [ "$MODE" = redis ]; then
+  export REDIS_URL=redis://127.0.0.1:6379/0
+  export QUILLSTREAM_REDIS_PREFIX="bench:$RANDOM$RANDOM:"
+fi
+"$JAVA" -Xmx1g -jar target/quillstream.jar > target/bench-streaming-server.log 2>&1 &
+SERVER=$!
+cleanup() {
+  kill "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U postgres test -c "drop schema $SCHEMA cascade" || true
+  rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
+  sleep 0.5
+done
+echo "mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA" -Xmx1g bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"

@@ -1,0 +1,28 @@
+package dev.quillstream.conversation.events;
+
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Redis when {@code REDIS_URL} is set (any number of nodes), memory otherwise (one node). */
+@Configuration(proxyBeanMethods = false)
+class EventLogConfiguration {
+
+    @Bean
+    EventLog eventLog(
+            ObjectProvider<StringRedisTemplate> redis,
+            ObjectProvider<RedisConnectionFactory> connections,
+            @Value("${quillstream.redis-prefix:quillstream:}") String prefix,
+            @Value("${quillstream.conversation.replay-events:20000}") int capacity,
+            @Value("${quillstream.conversation.ttl:30d}") Duration retention) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        if (template == null) {
+            return new InMemoryEventLog(capacity);
+        }
+        return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention);
+    }
+}

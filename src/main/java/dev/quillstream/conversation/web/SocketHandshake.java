@@ -1,0 +1,97 @@
+package dev.quillstream.conversation.web;
+
+import dev.quillstream.accounts.AccountId;
+import dev.quillstream.accounts.ApiKeys;
+import dev.quillstream.conversation.Conversations;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Authenticates the upgrade: the API key as {@code Authorization: Bearer <key>}, as {@code
+ * ?access_token=<key>}, or as a second {@code Sec-WebSocket-Protocol} value next to {@code
+ * quillstream} (browsers cannot set headers on a WebSocket). Then the conversation is opened for
+ * the account (created when new, refused with 404 when it is another account's).
+ */
+final class SocketHandshake implements HandshakeInterceptor {
+
+    static final String ACCOUNT = "quillstream.account";
+    static final String CONVERSATION = "quillstream.conversation";
+    static final String AFTER = "quillstream.after";
+
+    private final ApiKeys keys;
+    private final Conversations conversations;
+
+    SocketHandshake(ApiKeys keys, Conversations conversations) {
+        this.keys = keys;
+        this.conversations = conversations;
+    }
+
+    @Override
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        var uri = UriComponentsBuilder.fromUri(request.getURI()).build();
+        List<String> path = uri.getPathSegments();
+        String conversation = path.getLast();
+        Optional<AccountId> account =
+                key(request, uri.getQueryParams().getFirst("access_token")).flatMap(keys::authenticate);
+        if (account.isEmpty()) {
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            return false;
+        }
+        long after;
+        try {
+            String value = uri.getQueryParams().getFirst("after");
+            after = value == null ? 0 : Long.parseLong(value);
+            if (after < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        try {
+            conversations.open(account.get().value(), conversation);
+        } catch (Conversations.ConversationNotFound e) {
+            response.setStatusCode(HttpStatus.NOT_FOUND);
+            return false;
+        } catch (Conversations.InvalidConversationId e) {
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        attributes.put(ACCOUNT, account.get().value());
+        attributes.put(CONVERSATION, conversation);
+        attributes.put(AFTER, after);
+        return true;
+    }
+
+    @Override
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
+
+    private static Optional<String> key(ServerHttpRequest request, String accessToken) {
+        Optional<String> bearer =
+                ApiKeys.fromAuthorizationHeader(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        if (accessToken != null && !accessToken.isBlank()) {
+            return Optional.of(accessToken);
+        }
+        return request.getHeaders().getOrEmpty("Sec-WebSocket-Protocol").stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty() && !value.equals(ConversationSocket.SUBPROTOCOL))
+                .findFirst();
+    }
+}

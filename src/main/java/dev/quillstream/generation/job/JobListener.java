@@ -1,0 +1,93 @@
+package dev.quillstream.generation.job;
+
+import dev.quillstream.content.BlogMetadata;
+import dev.quillstream.generation.BlogCheckpoints;
+import dev.quillstream.generation.BookCheckpoints;
+import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.jobs.JobContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A generation as its job tells it: steps and parts become progress events, text becomes token
+ * events, the pipeline's saved state becomes the job's checkpoint (with the usage so far), and a
+ * cancelled job stops the pipeline before its next model call. Blog and book runs save and stop
+ * through the same three calls.
+ */
+final class JobListener implements GenerationListener, BlogCheckpoints, BookCheckpoints {
+
+    private final JobContext job;
+    private final JsonMapper json;
+    private volatile int percent;
+    private volatile BlogMetadata.@Nullable Usage usage;
+
+    JobListener(JobContext job, JsonMapper json) {
+        this.job = job;
+        this.json = json;
+    }
+
+    BlogMetadata.@Nullable Usage usage() {
+        return usage;
+    }
+
+    @Override
+    public void stepStarted(String step, int index, int total) {
+        job.progress(step, percent, Map.of("state", "started", "index", index, "total", total));
+    }
+
+    @Override
+    public void stepFinished(String step, int index, int total, Duration took) {
+        percent = Math.max(percent, Math.min(99, 100 * index / total));
+        job.progress(
+                step, percent, Map.of("state", "finished", "index", index, "total", total, "took_ms", took.toMillis()));
+    }
+
+    @Override
+    public void partFinished(String step, String part) {
+        job.progress(step, percent, Map.of("state", "part_finished", "part", part));
+    }
+
+    @Override
+    public void onToken(String step, String part, String delta) {
+        job.token(step, part, delta);
+    }
+
+    @Override
+    public void onRestart(String step, String part) {
+        job.progress(step, percent, Map.of("state", "part_restarted", "part", part));
+    }
+
+    @Override
+    public void usageRecorded(BlogMetadata.Usage recorded) {
+        this.usage = recorded;
+    }
+
+    @Override
+    public Optional<JsonNode> saved() {
+        return job.lastCheckpoint();
+    }
+
+    @Override
+    public void save(String step, int progress, JsonNode state) {
+        percent = Math.max(percent, progress);
+        job.checkpoint(step, progress, state, state.get("usage"));
+    }
+
+    @Override
+    public void beforeModelCall() {
+        job.throwIfCancelled();
+    }
+
+    /** The usage recorded in the checkpoint this attempt started from (spent by earlier attempts). */
+    static BlogMetadata.@Nullable Usage earlierUsage(JobContext job, JsonMapper json) {
+        return job.lastCheckpoint()
+                .map(state -> state.get("usage"))
+                .filter(node -> node != null && !node.isNull())
+                .map(node -> json.treeToValue(node, BlogMetadata.Usage.class))
+                .orElse(null);
+    }
+}

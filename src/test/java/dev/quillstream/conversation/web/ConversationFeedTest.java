@@ -1,0 +1,253 @@
+package dev.quillstream.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quillstream.conversation.events.EventLog;
+import dev.quillstream.conversation.events.InMemoryEventLog;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.databind.json.JsonMapper;
+
+class ConversationFeedTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CONVERSATION = "c1";
+
+    @Test
+    void replaysAfterTheSeqThenGoesLiveWithNoGapAndNoDuplicateWhileEventsKeepComing() throws Exception {
+        InMemoryEventLog log = new InMemoryEventLog(10_000);
+        appendEvents(log, 50);
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, log, 20, 4096);
+        Thread writer = Thread.ofPlatform().start(() -> appendEvents(log, 2_000));
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        writer.join();
+        session.awaitSeq(2_050, Duration.ofSeconds(20));
+        feed.close();
+        reader.join(5_000);
+        assertThat(session.seqs())
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(21, 2_050).boxed().toList());
+    }
+
+    @Test
+    void anEventLostOnTheWayIsReadFromTheLogBeforeTheNextOne() throws Exception {
+        InMemoryEventLog memory = new InMemoryEventLog(10_000);
+        EventLog lossy = new LossyLog(memory, 7); // live delivery of seq 7 is lost, as pub/sub may lose it
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, lossy, 0, 4096);
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        appendEvents(memory, 10);
+        session.awaitSeq(10, Duration.ofSeconds(10));
+        feed.close();
+        reader.join(5_000);
+        assertThat(session.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsToldAndDroppedWithoutSlowingTheWriter() throws Exception {
+        InMemoryEventLog log = new InMemoryEventLog(100_000);
+        FakeSession stuck = new FakeSession(true);
+        ConversationFeed feed = givenAFeed(stuck, log, 0, 64);
+        Thread.ofVirtual().start(feed::run);
+        stuck.awaitOpenFeed();
+        long started = System.nanoTime();
+        appendEvents(log, 20_000);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(stuck.closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stuck.closeStatus.getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
+    }
+
+    private static ConversationFeed givenAFeed(FakeSession session, EventLog log, long after, int buffer) {
+        return new ConversationFeed(session, CONVERSATION, after, log, JSON, buffer, Duration.ofSeconds(30), () -> {});
+    }
+
+    private static void appendEvents(EventLog log, int count) {
+        for (int i = 0; i < count; i++) {
+            log.append(CONVERSATION, "{\"type\":\"token\",\"content\":\"t" + i + "\"}");
+        }
+    }
+
+    /** Delivers every event live except one, which stays in the log. */
+    private record LossyLog(EventLog log, long lost) implements EventLog {
+        @Override
+        public long append(String conversationId, String body) {
+            return log.append(conversationId, body);
+        }
+
+        @Override
+        public List<LoggedEvent> range(String conversationId, long after, long until, int limit) {
+            return log.range(conversationId, after, until, limit);
+        }
+
+        @Override
+        public long lastSeq(String conversationId) {
+            return log.lastSeq(conversationId);
+        }
+
+        @Override
+        public AutoCloseable subscribe(String conversationId, Consumer<LoggedEvent> subscriber) {
+            return log.subscribe(conversationId, e -> {
+                if (e.seq() != lost) {
+                    subscriber.accept(e);
+                }
+            });
+        }
+
+        @Override
+        public void forget(String conversationId) {
+            log.forget(conversationId);
+        }
+    }
+
+    /** A socket that records what is sent; a stuck one never completes a write, like a client that stopped reading. */
+    private static final class FakeSession implements WebSocketSession {
+        final List<String> sent = new ArrayList<>();
+        final CountDownLatch closed = new CountDownLatch(1);
+        final boolean stuck;
+        volatile CloseStatus closeStatus;
+
+        FakeSession(boolean stuck) {
+            this.stuck = stuck;
+        }
+
+        synchronized List<Long> seqs() {
+            return sent.stream()
+                    .map(JSON::readTree)
+                    .filter(n -> !n.path("seq").isNull())
+                    .map(n -> n.path("seq").asLong())
+                    .toList();
+        }
+
+        void awaitSeq(long seq, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                List<Long> seqs = seqs();
+                if (!seqs.isEmpty() && seqs.getLast() >= seq) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("seq " + seq + " not sent; sent " + seqs().size());
+        }
+
+        /** Waits until the feed has subscribed (it subscribes before it reads the log). */
+        void awaitOpenFeed() throws InterruptedException {
+            Thread.sleep(200);
+        }
+
+        @Override
+        public void sendMessage(WebSocketMessage<?> message) {
+            if (stuck) {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            if (message instanceof TextMessage text) {
+                synchronized (this) {
+                    sent.add(text.getPayload());
+                }
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return closed.getCount() > 0;
+        }
+
+        @Override
+        public void close() {
+            close(CloseStatus.NORMAL);
+        }
+
+        @Override
+        public void close(CloseStatus status) {
+            if (closeStatus == null) {
+                closeStatus = status;
+            }
+            closed.countDown();
+        }
+
+        @Override
+        public String getId() {
+            return "fake";
+        }
+
+        @Override
+        public URI getUri() {
+            return URI.create("ws://localhost/ws/conversation/" + CONVERSATION);
+        }
+
+        @Override
+        public HttpHeaders getHandshakeHeaders() {
+            return new HttpHeaders();
+        }
+
+        @Override
+        public Map<String, Object> getAttributes() {
+            return new HashMap<>();
+        }
+
+        @Override
+        public Principal getPrincipal() {
+            return null;
+        }
+
+        @Override
+        public InetSocketAddress getLocalAddress() {
+            return null;
+        }
+
+        @Override
+        public InetSocketAddress getRemoteAddress() {
+            return null;
+        }
+
+        @Override
+        public String getAcceptedProtocol() {
+            return "quillstream";
+        }
+
+        @Override
+        public void setTextMessageSizeLimit(int messageSizeLimit) {}
+
+        @Override
+        public int getTextMessageSizeLimit() {
+            return 0;
+        }
+
+        @Override
+        public void setBinaryMessageSizeLimit(int messageSizeLimit) {}
+
+        @Override
+        public int getBinaryMessageSizeLimit() {
+            return 0;
+        }
+
+        @Override
+        public List<WebSocketExtension> getExtensions() {
+            return List.of();
+        }
+    }
+}
