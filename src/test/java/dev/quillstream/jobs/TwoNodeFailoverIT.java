@@ -48,18 +48,7 @@ class TwoNodeFailoverIT {
 
     @Test
     void aJobSurvivesItsWorkerBeingKilledAndTheWatcherMissesNothing() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUILLSTREAM_DATABASE_URL", TestDatabase.freshSchemaUrl("failover"));
-        env.put("QUILLSTREAM_DATABASE_POOL_SIZE", "6");
-        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
-        env.put("QUILLSTREAM_REDIS_PREFIX", "test:" + UUID.randomUUID() + ":");
-        env.put("QUILLSTREAM_BOOTSTRAP_API_KEY", KEY);
-        env.put("QUILLSTREAM_JOB_LEASE", "4s");
-        env.put("QUILLSTREAM_JOB_HEARTBEAT", "1s");
-        env.put("QUILLSTREAM_JOB_POLL_INTERVAL", "200ms");
-        env.put("QUILLSTREAM_OFFLINE_TOKEN_INTERVAL", "15ms");
-        env.put("QUILLSTREAM_GENERATION_PARALLELISM", "2");
-        env.put("QUILLSTREAM_LLM_CACHE", "false");
+        Map<String, String> env = env("failover", "15ms");
 
         int portB = freePort();
         nodeB = start("b", portB, env);
@@ -142,18 +131,7 @@ class TwoNodeFailoverIT {
      */
     @Test
     void aBookSurvivesItsWorkerBeingKilledWithoutRewritingFinishedSections() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUILLSTREAM_DATABASE_URL", TestDatabase.freshSchemaUrl("book_failover"));
-        env.put("QUILLSTREAM_DATABASE_POOL_SIZE", "6");
-        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
-        env.put("QUILLSTREAM_REDIS_PREFIX", "test:" + UUID.randomUUID() + ":");
-        env.put("QUILLSTREAM_BOOTSTRAP_API_KEY", KEY);
-        env.put("QUILLSTREAM_JOB_LEASE", "4s");
-        env.put("QUILLSTREAM_JOB_HEARTBEAT", "1s");
-        env.put("QUILLSTREAM_JOB_POLL_INTERVAL", "200ms");
-        env.put("QUILLSTREAM_OFFLINE_TOKEN_INTERVAL", "10ms");
-        env.put("QUILLSTREAM_GENERATION_PARALLELISM", "2");
-        env.put("QUILLSTREAM_LLM_CACHE", "false");
+        Map<String, String> env = env("book_failover", "10ms");
 
         int portB = freePort();
         nodeB = start("book-b", portB, env);
@@ -221,6 +199,23 @@ class TwoNodeFailoverIT {
             assertThat(book.path("metadata").path("usage").path("calls").asInt())
                     .isBetween(21, 23);
         }
+    }
+
+    /** Two nodes on one fresh schema and one Redis prefix, short leases, a slow offline model. */
+    private static Map<String, String> env(String schema, String tokenInterval) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUILLSTREAM_DATABASE_URL", TestDatabase.freshSchemaUrl(schema));
+        env.put("QUILLSTREAM_DATABASE_POOL_SIZE", "6");
+        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
+        env.put("QUILLSTREAM_REDIS_PREFIX", "test:" + UUID.randomUUID() + ":");
+        env.put("QUILLSTREAM_BOOTSTRAP_API_KEY", KEY);
+        env.put("QUILLSTREAM_JOB_LEASE", "4s");
+        env.put("QUILLSTREAM_JOB_HEARTBEAT", "1s");
+        env.put("QUILLSTREAM_JOB_POLL_INTERVAL", "200ms");
+        env.put("QUILLSTREAM_OFFLINE_TOKEN_INTERVAL", tokenInterval);
+        env.put("QUILLSTREAM_GENERATION_PARALLELISM", "2");
+        env.put("QUILLSTREAM_LLM_CACHE", "false");
+        return env;
     }
 
     private static boolean isPartFinished(JsonNode frame) {

@@ -6,7 +6,6 @@ import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BookRequest;
 import dev.quillstream.generation.BookWriter;
 import dev.quillstream.generation.NoSourcesFound;
-import dev.quillstream.generation.UsageSum;
 import dev.quillstream.jobs.JobContext;
 import dev.quillstream.jobs.JobHandler;
 import dev.quillstream.jobs.JobOutcome;
@@ -63,16 +62,7 @@ class BookJobHandler implements JobHandler {
                             + book.chapters().size() + " chapters, "
                             + book.metadata().lengths().totalWords() + " words (content " + book.id() + ").");
         } finally {
-            BlogMetadata.Usage total = listener.usage();
-            if (total != null) {
-                job.usage(json.valueToTree(total));
-                usage.record(
-                        KIND,
-                        job.owner(),
-                        job.jobId(),
-                        earlier == null ? total : UsageSum.minus(total, earlier),
-                        stored);
-            }
+            listener.recordUsage(usage, KIND, earlier, stored);
         }
     }
 

@@ -55,10 +55,7 @@ class BookRevisions {
             String part = section == null ? "chapter " + chapter : "chapter " + chapter + " section " + section;
             return new JobOutcome(stored, "Rewrote " + part + " of \"" + book.title() + "\"; the rest is unchanged.");
         } finally {
-            if (listener.usage() != null) {
-                job.usage(json.valueToTree(listener.usage()));
-                usage.record(KIND, job.owner(), job.jobId(), listener.usage(), stored);
-            }
+            listener.recordUsage(usage, KIND, null, stored);
         }
     }
 }

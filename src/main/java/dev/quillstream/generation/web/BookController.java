@@ -5,14 +5,10 @@ import dev.quillstream.content.Book;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.conversation.Conversations;
 import dev.quillstream.generation.BookRequest;
-import dev.quillstream.generation.GenerationFailed;
-import dev.quillstream.jobs.Job;
-import dev.quillstream.jobs.Jobs;
 import dev.quillstream.jobs.NewJob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,13 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1")
 class BookController {
 
-    private final Jobs jobs;
+    private final JobResponses responses;
     private final ContentStore contents;
     private final Conversations conversations;
     private final JsonMapper json;
 
-    BookController(Jobs jobs, ContentStore contents, Conversations conversations, JsonMapper json) {
-        this.jobs = jobs;
+    BookController(JobResponses responses, ContentStore contents, Conversations conversations, JsonMapper json) {
+        this.responses = responses;
         this.contents = contents;
         this.conversations = conversations;
         this.json = json;
@@ -113,26 +109,9 @@ class BookController {
         return run(account, job, body != null && Boolean.TRUE.equals(body.async()));
     }
 
-    /** Queues the job (202 with its location) or runs it while the caller waits (200 with the stored book). */
     private ResponseEntity<?> run(AccountId account, NewJob job, boolean async) throws Exception {
-        if (async) {
-            Job queued = jobs.enqueue(job);
-            return ResponseEntity.accepted()
-                    .location(URI.create("/api/v1/jobs/" + queued.id()))
-                    .body(Map.of(
-                            "job_id", queued.id(), "status", queued.status().id()));
-        }
-        Jobs.Completed completed;
-        try {
-            completed = jobs.runHere(job);
-        } catch (Jobs.JobFailure failure) {
-            throw new GenerationFailed(failure.getMessage());
-        }
-        Book book = contents.findBook(account.value(), completed.outcome().resultId())
-                .orElseThrow(() -> new GenerationFailed("the job completed without a stored book"));
-        return ResponseEntity.ok()
-                .header("Quillstream-Job", completed.jobId().toString())
-                .body(book);
+        return responses.run(
+                job, async, id -> id == null ? Optional.empty() : contents.findBook(account.value(), id), "book");
     }
 
     private static String describe(BookRequest request) {
