@@ -6,16 +6,12 @@ import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.Tone;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,26 +84,17 @@ final class BlogCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("quillstream: --max-cost-usd: " + refused.getMessage());
                 return refused.estimate() ? QuillstreamCli.BAD_INPUT : QuillstreamCli.FAILURE;
             }
-            String markdown = asJson
+            String text = asJson
                     ? context.getBean(tools.jackson.databind.json.JsonMapper.class)
                                     .writerWithDefaultPrettyPrinter()
                                     .writeValueAsString(post)
                             + "\n"
                     : context.getBean(MarkdownExporter.class).render(post);
-            if (out == null) {
-                spec.commandLine().getOut().print(markdown);
-                spec.commandLine().getOut().flush();
-            } else {
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(out, markdown, StandardCharsets.UTF_8);
-                spec.commandLine()
-                        .getErr()
-                        .println("Wrote " + out + " (" + post.sections().size() + " sections"
-                                + (post.metadata().offline() ? ", offline draft" : "") + ")");
-            }
+            CommandOutput.deliver(
+                    spec,
+                    out,
+                    text,
+                    post.sections().size() + " sections" + (post.metadata().offline() ? ", offline draft" : ""));
             reportSeo(post);
         }
         return 0;
@@ -127,23 +114,11 @@ final class BlogCommand implements Callable<Integer> {
                         + check.expected() + "). " + check.hint()));
     }
 
-    /** The same rules as the HTTP API, so the CLI and the server refuse the same input. */
     private static @Nullable String validate(Validator validator, BlogRequest request) {
-        Set<ConstraintViolation<BlogRequest>> violations = validator.validate(request);
-        return violations.stream()
-                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> option(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .orElse(null);
-    }
-
-    private static String option(String property) {
-        String name = property.replaceAll("\\[\\d*]\\.?.*", "");
-        return switch (name) {
-            case "keywords" -> "--keyword";
-            case "targetWords" -> "--words";
-            case "maxCostUsd" -> "--max-cost-usd";
-            default -> "--" + name;
-        };
+        return CommandOutput.invalid(
+                validator,
+                request,
+                Map.of("keywords", "--keyword", "targetWords", "--words", "maxCostUsd", "--max-cost-usd"));
     }
 
     static final class ToneNames extends ArrayList<String> {

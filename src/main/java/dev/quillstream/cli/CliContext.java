@@ -23,6 +23,7 @@ import org.springframework.context.annotation.FilterType;
         basePackages = {
             "dev.quillstream.llm",
             "dev.quillstream.generation.blog",
+            "dev.quillstream.generation.book",
             "dev.quillstream.export",
             // the response cache: in-process for one run, shared across runs when REDIS_URL is set
             "dev.quillstream.platform.cache",

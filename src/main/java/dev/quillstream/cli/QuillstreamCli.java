@@ -15,12 +15,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = QuillstreamCli.Version.class,
         description = "Writes long-form content with language models. Without a command the jar serves HTTP on 8080.",
-        subcommands = {BlogCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BlogCommand.class, BookCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class QuillstreamCli {
 
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
-    private static final Set<String> ENTRY_WORDS = Set.of("blog", "export", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> ENTRY_WORDS =
+            Set.of("blog", "book", "export", "help", "--help", "-h", "--version", "-V");
 
     /** Whether these arguments are a command for the CLI rather than options for the server. */
     public static boolean handles(String[] args) {
@@ -35,6 +36,7 @@ public final class QuillstreamCli {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new QuillstreamCli());
         cli.registerConverter(Tone.class, Tone::of);
+        cli.registerConverter(dev.quillstream.generation.BookKind.class, dev.quillstream.generation.BookKind::of);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {

@@ -10,6 +10,14 @@ public interface ContentStore {
     /** Stores a finished blog post (id taken from the post) for {@code owner}. */
     void saveBlog(UUID owner, BlogPost post);
 
+    /** Stores a finished book (id taken from the book) for {@code owner}. */
+    void saveBook(UUID owner, Book book);
+
+    /** Replaces a stored book (an edited chapter or section); false when {@code owner} has no such book. */
+    boolean replaceBook(UUID owner, Book book);
+
+    Optional<Book> findBook(UUID owner, UUID id);
+
     /** The stored document as it was saved, when {@code owner} owns it. */
     Optional<JsonNode> findDocument(UUID owner, UUID id);
 

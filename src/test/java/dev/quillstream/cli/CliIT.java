@@ -140,6 +140,121 @@ class CliIT {
         assertThat(run.stdout()).contains("quillstream");
     }
 
+    @Test
+    void writesABookFromAnOutlineFileAndResumesFromACheckpoint() throws Exception {
+        Path outline = dir.resolve("outline.json");
+        Files.writeString(outline, """
+                [{"title":"Foundations","notes":"start simple","sections":[{"title":"Why Scale"},{"title":"Requests","target_words":200}]},
+                 {"title":"Operations","sections":[{"title":"Dashboards"},{"title":"Alerts"}]}]""");
+        Path out = dir.resolve("book.md");
+        Path checkpoint = dir.resolve("book.checkpoint.json");
+        Run run = jar(
+                currentJava(),
+                Map.of(),
+                "book",
+                "--title",
+                "Scaling Kubernetes",
+                "--kind",
+                "textbook",
+                "--words",
+                "150",
+                "--outline",
+                outline.toString(),
+                "--out",
+                out.toString(),
+                "--checkpoint",
+                checkpoint.toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        String markdown = Files.readString(out);
+        assertThat(markdown)
+                .startsWith("---\ntitle: Scaling Kubernetes")
+                .contains("\ndraft: true\n")
+                .contains("## Chapter 1: Foundations")
+                .contains("### Requests")
+                .contains("## Chapter 2: Operations")
+                .contains("### Alerts");
+        assertThat(run.stderr()).contains("chapters").contains("Wrote").contains("2 chapters");
+        assertThat(checkpoint).doesNotExist();
+
+        // A run that crashed after its plan and outlines (saved by the same file format) is resumed:
+        // the plan's titles come from the checkpoint, not from a new plan.
+        dev.quillstream.generation.BookRequest request = new dev.quillstream.generation.BookRequest(
+                "Resumed Book",
+                2,
+                2,
+                List.of(),
+                dev.quillstream.generation.Tone.PROFESSIONAL,
+                dev.quillstream.generation.BookKind.GUIDE,
+                false,
+                false,
+                false,
+                null,
+                "en",
+                150,
+                List.of());
+        CheckpointFile file = new CheckpointFile(checkpoint);
+        int[] prose = {0};
+        var crashing = new dev.quillstream.testing.ScriptedModel(r -> {
+            if (r.schema() == null && ++prose[0] == 2) {
+                throw new IllegalStateException("crash");
+            }
+            return new dev.quillstream.llm.offline.OfflineTextModel()
+                    .complete(r)
+                    .text()
+                    .replace("Understanding Resumed Book", "From The Checkpoint");
+        });
+        try {
+            dev.quillstream.generation.book.BookPipeline.of(crashing, 1)
+                    .write(request, null, dev.quillstream.generation.GenerationListener.NONE, file);
+        } catch (IllegalStateException expected) {
+            // the simulated crash
+        }
+        assertThat(checkpoint).exists();
+        Run resumed = jar(
+                currentJava(),
+                Map.of(),
+                "book",
+                "--title",
+                "Resumed Book",
+                "--chapters",
+                "2",
+                "--sections",
+                "2",
+                "--words",
+                "150",
+                "--out",
+                out.toString(),
+                "--checkpoint",
+                checkpoint.toString());
+        assertThat(resumed.exit()).as(resumed.stderr()).isZero();
+        assertThat(Files.readString(out)).contains("## Chapter 1: From The Checkpoint");
+
+        Path epub = dir.resolve("book.epub");
+        Run asEpub = jar(
+                currentJava(),
+                Map.of(),
+                "book",
+                "--title",
+                "Scaling Kubernetes",
+                "--chapters",
+                "2",
+                "--sections",
+                "1",
+                "--words",
+                "150",
+                "--out",
+                epub.toString());
+        assertThat(asEpub.exit()).as(asEpub.stderr()).isZero();
+        try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
+            assertThat(zip.getEntry("mimetype")).isNotNull();
+            assertThat(zip.getEntry("OEBPS/chapter-2.xhtml")).isNotNull();
+        }
+
+        Run other = jar(currentJava(), Map.of(), "book", "--title", "Scaling Kubernetes", "--chapters", "51");
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.stderr()).contains("--chapters: must be at most 50");
+    }
+
     private static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }

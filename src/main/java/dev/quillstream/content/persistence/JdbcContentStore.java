@@ -1,6 +1,7 @@
 package dev.quillstream.content.persistence;
 
 import dev.quillstream.content.BlogPost;
+import dev.quillstream.content.Book;
 import dev.quillstream.content.ContentKind;
 import dev.quillstream.content.ContentPage;
 import dev.quillstream.content.ContentStore;
@@ -28,15 +29,48 @@ class JdbcContentStore implements ContentStore {
 
     @Override
     public void saveBlog(UUID owner, BlogPost post) {
+        insert(owner, UUID.fromString(post.id()), ContentKind.BLOG, post.title(), post);
+    }
+
+    @Override
+    public void saveBook(UUID owner, Book book) {
+        insert(owner, UUID.fromString(book.id()), ContentKind.BOOK, book.title(), book);
+    }
+
+    @Override
+    public boolean replaceBook(UUID owner, Book book) {
+        return jdbc.sql("""
+                        update contents set document = cast(:document as jsonb), title = :title, updated_at = now()
+                        where id = :id and owner_id = :owner and kind = 'book'
+                        """)
+                        .param("id", UUID.fromString(book.id()))
+                        .param("owner", owner)
+                        .param("title", book.title())
+                        .param("document", json.writeValueAsString(book))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public Optional<Book> findBook(UUID owner, UUID id) {
+        return jdbc.sql("select document::text from contents where id = :id and owner_id = :owner and kind = 'book'")
+                .param("id", id)
+                .param("owner", owner)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, Book.class));
+    }
+
+    private void insert(UUID owner, UUID id, ContentKind kind, String title, Object document) {
         jdbc.sql("""
                         insert into contents (id, owner_id, kind, title, document)
                         values (:id, :owner, :kind, :title, cast(:document as jsonb))
                         """)
-                .param("id", UUID.fromString(post.id()))
+                .param("id", id)
                 .param("owner", owner)
-                .param("kind", ContentKind.BLOG.name().toLowerCase(Locale.ROOT))
-                .param("title", post.title())
-                .param("document", json.writeValueAsString(post))
+                .param("kind", kind.id())
+                .param("title", title)
+                .param("document", json.writeValueAsString(document))
                 .update();
     }
 

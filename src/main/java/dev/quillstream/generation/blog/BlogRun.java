@@ -5,6 +5,8 @@ import dev.quillstream.generation.BlogCheckpoints;
 import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.generation.UsageSum;
+import dev.quillstream.generation.support.ModelHints;
+import dev.quillstream.generation.support.RunModel;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.UsageMeter;
 import dev.quillstream.research.Research;
@@ -106,21 +108,7 @@ final class BlogRun {
 
     /** Hints every request of this run carries, for the offline model; {@code subject} and {@code kind} vary. */
     Map<String, String> hints(String kind, String subject, int words) {
-        return Map.of(
-                "topic",
-                request.topic(),
-                "keywords",
-                String.join(",", request.keywords()),
-                "kind",
-                kind,
-                "subject",
-                subject,
-                "words",
-                Integer.toString(words),
-                "primary_keyword",
-                request.keywords().isEmpty()
-                        ? request.topic()
-                        : request.keywords().getFirst());
+        return ModelHints.of(request.topic(), request.keywords(), kind, subject, words);
     }
 
     /** Variables every prompt of this run may use. */

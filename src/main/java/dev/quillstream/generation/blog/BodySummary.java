@@ -1,5 +1,6 @@
 package dev.quillstream.generation.blog;
 
+import dev.quillstream.generation.support.MarkdownText;
 import java.util.List;
 
 /** The first sentences of each written subtopic: enough for framing and metadata prompts without the whole body. */

@@ -1,32 +1,27 @@
 package dev.quillstream.generation.blog;
 
 import dev.quillstream.content.BlogMetadata;
+import dev.quillstream.generation.support.EditorialRewrite;
 import dev.quillstream.generation.support.Parallel;
 import dev.quillstream.generation.support.Prompts;
 import dev.quillstream.llm.ChatMessage;
 import dev.quillstream.llm.ModelRequest;
 import dev.quillstream.llm.ModelTier;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An editorial pass over every part of the post, in parallel: proofreading (grammar and spelling,
  * meaning unchanged) or humanising (varied rhythm, no stock machine phrases). A rewrite is kept only
- * if it keeps the part's citations, keywords and headings ({@link EditInvariants}); otherwise the
+ * if it keeps the part's citations, keywords and headings ({@link EditorialRewrite}); otherwise the
  * model is told what it broke and tries once more, and then the original stays.
  */
 final class EditingStep implements BlogStep {
 
-    static final List<String> MACHINE_PHRASES = lines("prompts/blog/machine-phrases.txt");
+    static final List<String> MACHINE_PHRASES = EditorialRewrite.MACHINE_PHRASES;
 
     private final String name;
 
@@ -83,29 +78,15 @@ final class EditingStep implements BlogStep {
             AtomicInteger rewritten,
             AtomicInteger kept,
             List<String> problems) {
-        ModelRequest request = request(run, original);
-        for (int attempt = 0; attempt < 2; attempt++) {
-            String candidate = MarkdownText.withoutLeadingHeading(
-                    run.model.complete(request).text(), "");
-            List<String> broken = EditInvariants.problems(original, candidate, run.request.keywords());
-            if (broken.isEmpty()) {
-                accept.accept(candidate);
-                rewritten.incrementAndGet();
-                List<String> stock = name.equals("humanize") ? stockPhrases(candidate) : List.of();
-                if (!stock.isEmpty()) {
-                    problems.add(part + ": still uses " + String.join(", ", stock));
-                }
-                return;
-            }
-            request = request.followedBy(
-                    ChatMessage.assistant(candidate),
-                    ChatMessage.user("Your rewrite broke these rules:\n- " + String.join("\n- ", broken)
-                            + "\nRewrite the original again and keep them."));
-            if (attempt == 1) {
-                problems.add(part + ": kept the original (" + String.join("; ", broken) + ")");
-            }
+        EditorialRewrite.Outcome outcome = EditorialRewrite.edit(
+                run.model, name, part, request(run, original), original, run.request.keywords(), text -> List.of());
+        if (outcome.rewritten()) {
+            accept.accept(outcome.text());
+            rewritten.incrementAndGet();
+        } else {
+            kept.incrementAndGet();
         }
-        kept.incrementAndGet();
+        problems.addAll(outcome.problems());
     }
 
     private ModelRequest request(BlogRun run, String original) {
@@ -124,22 +105,6 @@ final class EditingStep implements BlogStep {
     }
 
     static List<String> stockPhrases(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return MACHINE_PHRASES.stream().filter(lower::contains).toList();
-    }
-
-    private static List<String> lines(String resource) {
-        try (InputStream in = EditingStep.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R"))
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EditorialRewrite.stockPhrases(text);
     }
 }

@@ -1,11 +1,7 @@
 package dev.quillstream.generation.blog;
 
 import dev.quillstream.generation.grounding.Grounding;
-import dev.quillstream.research.Passage;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a researched post's subtopic prompt adds: the passages relevant to that subtopic (not the
@@ -26,29 +22,13 @@ final class GroundedParts {
     /** Adds {@code sources} and {@code citation_numbers} to the subtopic's prompt variables. */
     static void addSources(
             BlogRun run, Outline.Section section, Outline.Subtopic subtopic, Map<String, String> variables) {
-        Grounding grounding = run.draft.grounding;
         String query = String.join(
                 " ", section.title(), subtopic.title(), String.join(" ", subtopic.keyPoints()), run.request.topic());
-        List<Passage> passages = grounding.relevantTo(query, PASSAGES);
-        variables.put("sources", grounding.fenced(passages));
-        variables.put(
-                "citation_numbers",
-                passages.isEmpty()
-                        ? "(none for this part: write it without citations)"
-                        : passages.stream()
-                                .map(p -> "[" + p.source() + "]")
-                                .distinct()
-                                .collect(Collectors.joining(" ")));
+        variables.putAll(run.draft.grounding.promptVariables(query, PASSAGES));
     }
 
     /** The hints with the source numbers the part may cite, for the offline model. */
     static Map<String, String> hints(Map<String, String> variables, Map<String, String> hints) {
-        String numbers = variables.getOrDefault("citation_numbers", "");
-        if (!numbers.startsWith("[")) {
-            return hints;
-        }
-        Map<String, String> more = new LinkedHashMap<>(hints);
-        more.put("citations", numbers.replaceAll("[\\[\\]]", "").replace(' ', ','));
-        return more;
+        return Grounding.citationHints(variables, hints);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quillstream.generation.blog;
 
 import dev.quillstream.generation.GenerationFailed;
+import dev.quillstream.generation.support.MarkdownText;
 import dev.quillstream.generation.support.Parallel;
 import dev.quillstream.generation.support.Prompts;
 import dev.quillstream.llm.ChatMessage;

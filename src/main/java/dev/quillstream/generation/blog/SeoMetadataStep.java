@@ -5,6 +5,7 @@ import static dev.quillstream.llm.JsonSchemas.object;
 import static dev.quillstream.llm.JsonSchemas.string;
 
 import dev.quillstream.content.BlogMetadata;
+import dev.quillstream.generation.support.MarkdownText;
 import dev.quillstream.generation.support.Prompts;
 import dev.quillstream.generation.support.StructuredAsk;
 import dev.quillstream.llm.ChatMessage;

@@ -3,6 +3,8 @@ package dev.quillstream.generation.blog;
 import static dev.quillstream.llm.JsonSchemas.object;
 import static dev.quillstream.llm.JsonSchemas.string;
 
+import dev.quillstream.generation.support.EditInvariants;
+import dev.quillstream.generation.support.MarkdownText;
 import dev.quillstream.generation.support.Parallel;
 import dev.quillstream.generation.support.Prompts;
 import dev.quillstream.generation.support.StructuredAsk;

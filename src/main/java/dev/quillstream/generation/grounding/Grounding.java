@@ -69,6 +69,38 @@ public final class Grounding {
     }
 
     /**
+     * What a part's prompt adds when it is grounded: {@code sources}, the passages most relevant to
+     * {@code query} fenced as quoted data, and {@code citation_numbers}, the numbers they may cite.
+     */
+    public Map<String, String> promptVariables(String query, int limit) {
+        List<Passage> passages = relevantTo(query, limit);
+        return Map.of(
+                "sources",
+                fenced(passages),
+                "citation_numbers",
+                passages.isEmpty()
+                        ? "(none for this part: write it without citations)"
+                        : passages.stream()
+                                .map(p -> "[" + p.source() + "]")
+                                .distinct()
+                                .collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    /**
+     * The hints with the source numbers a part may cite ({@code citations}), for the offline model,
+     * whose drafts then carry valid {@code [n]} markers.
+     */
+    public static Map<String, String> citationHints(Map<String, String> variables, Map<String, String> hints) {
+        String numbers = variables.getOrDefault("citation_numbers", "");
+        if (!numbers.startsWith("[")) {
+            return hints;
+        }
+        Map<String, String> more = new LinkedHashMap<>(hints);
+        more.put("citations", numbers.replaceAll("[\\[\\]]", "").replace(' ', ','));
+        return more;
+    }
+
+    /**
      * The passages fenced as quoted data for a prompt, grouped by source:
      *
      * <pre>

@@ -7,7 +7,6 @@ import dev.quillstream.generation.BlogRequest;
 import dev.quillstream.generation.BlogWriter;
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.generation.NoSourcesFound;
-import dev.quillstream.generation.UsageSum;
 import dev.quillstream.jobs.JobContext;
 import dev.quillstream.jobs.JobHandler;
 import dev.quillstream.jobs.JobOutcome;
@@ -56,16 +55,7 @@ class BlogJobHandler implements JobHandler {
             stored = UUID.fromString(post.id());
             return new JobOutcome(stored, "Your post \"" + post.title() + "\" is ready (content " + post.id() + ").");
         } finally {
-            BlogMetadata.Usage total = listener.usage();
-            if (total != null) {
-                job.usage(json.valueToTree(total));
-                usage.record(
-                        KIND,
-                        job.owner(),
-                        job.jobId(),
-                        earlier == null ? total : UsageSum.minus(total, earlier),
-                        stored);
-            }
+            listener.recordUsage(usage, KIND, earlier, stored);
         }
     }
 

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A user's message on a conversation with a post ({@code "make the introduction shorter"}): rewrites
  * only the part the message names ({@link RevisionTarget}), streamed as tokens, each rewritten
  * subtopic checkpointed, and stores the result as a new version (a new document; the previous
- * version is kept). The conversation then refers to the new version.
+ * version is kept). The conversation then refers to the new version. A conversation about a book
+ * rewrites the chapter or section the message names, in place ({@link BookRevisions}).
  */
 @Component
 class BlogRevisionHandler implements JobHandler {
@@ -41,8 +42,11 @@ class BlogRevisionHandler implements JobHandler {
     private final ContentStore contents;
     private final UsageRecording usage;
     private final JsonMapper json;
+    private final BookRevisions books;
 
-    BlogRevisionHandler(TextModel model, ContentStore contents, UsageRecording usage, JsonMapper json) {
+    BlogRevisionHandler(
+            TextModel model, ContentStore contents, UsageRecording usage, JsonMapper json, BookRevisions books) {
+        this.books = books;
         this.model = model;
         this.contents = contents;
         this.usage = usage;
@@ -58,6 +62,14 @@ class BlogRevisionHandler implements JobHandler {
     public JobOutcome run(JobContext job) {
         UUID contentId = UUID.fromString(job.payload().path("content_id").asString());
         String instruction = job.payload().path("instruction").asString();
+        var book = contents.findBook(job.owner(), contentId);
+        if (book.isPresent()) {
+            // The conversation is about a book: the message names a chapter or a section of it.
+            BookRevisionTarget part = BookRevisionTarget.find(book.get(), instruction)
+                    .orElseThrow(() -> new GenerationFailed("which part should change? Name a chapter and section"
+                            + " (\"rewrite chapter 2 section 1 ...\") or a chapter's or section's title"));
+            return books.revise(job, book.get(), part.chapter(), part.section(), instruction);
+        }
         BlogPost post = contents.findBlog(job.owner(), contentId)
                 .orElseThrow(() -> new GenerationFailed("the post " + contentId + " no longer exists"));
         RevisionTarget target = RevisionTarget.find(post, instruction)

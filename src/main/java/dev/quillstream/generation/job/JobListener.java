@@ -2,11 +2,14 @@ package dev.quillstream.generation.job;
 
 import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.generation.BlogCheckpoints;
+import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.GenerationListener;
+import dev.quillstream.generation.UsageSum;
 import dev.quillstream.jobs.JobContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A generation as its job tells it: steps and parts become progress events, text becomes token
  * events, the pipeline's saved state becomes the job's checkpoint (with the usage so far), and a
- * cancelled job stops the pipeline before its next model call.
+ * cancelled job stops the pipeline before its next model call. Blog and book runs save and stop
+ * through the same three calls.
  */
-final class JobListener implements GenerationListener, BlogCheckpoints {
+final class JobListener implements GenerationListener, BlogCheckpoints, BookCheckpoints {
 
     private final JobContext job;
     private final JsonMapper json;
@@ -78,6 +82,19 @@ final class JobListener implements GenerationListener, BlogCheckpoints {
     @Override
     public void beforeModelCall() {
         job.throwIfCancelled();
+    }
+
+    /**
+     * Once the run ended: its total usage shown on the job, and what this attempt spent (the total
+     * less what {@code earlier} attempts recorded) written to the usage ledger.
+     */
+    void recordUsage(UsageRecording ledger, String kind, BlogMetadata.@Nullable Usage earlier, @Nullable UUID stored) {
+        BlogMetadata.Usage total = usage;
+        if (total == null) {
+            return;
+        }
+        job.usage(json.valueToTree(total));
+        ledger.record(kind, job.owner(), job.jobId(), earlier == null ? total : UsageSum.minus(total, earlier), stored);
     }
 
     /** The usage recorded in the checkpoint this attempt started from (spent by earlier attempts). */

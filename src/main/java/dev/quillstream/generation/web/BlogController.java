@@ -1,17 +1,12 @@
 package dev.quillstream.generation.web;
 
 import dev.quillstream.accounts.AccountId;
-import dev.quillstream.content.BlogPost;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.conversation.Conversations;
 import dev.quillstream.generation.BlogRequest;
-import dev.quillstream.generation.GenerationFailed;
-import dev.quillstream.jobs.Job;
-import dev.quillstream.jobs.Jobs;
 import dev.quillstream.jobs.NewJob;
 import jakarta.validation.Valid;
-import java.net.URI;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,13 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1")
 class BlogController {
 
-    private final Jobs jobs;
+    private final JobResponses responses;
     private final ContentStore contents;
     private final Conversations conversations;
     private final JsonMapper json;
 
-    BlogController(Jobs jobs, ContentStore contents, Conversations conversations, JsonMapper json) {
-        this.jobs = jobs;
+    BlogController(JobResponses responses, ContentStore contents, Conversations conversations, JsonMapper json) {
+        this.responses = responses;
         this.contents = contents;
         this.conversations = conversations;
         this.json = json;
@@ -47,24 +42,11 @@ class BlogController {
             conversations.say(account.value(), request.conversationId(), "user", describe(request));
         }
         NewJob job = new NewJob("blog", account.value(), request.conversationId(), json.valueToTree(request));
-        if (request.runsAsync()) {
-            Job queued = jobs.enqueue(job);
-            return ResponseEntity.accepted()
-                    .location(URI.create("/api/v1/jobs/" + queued.id()))
-                    .body(Map.of(
-                            "job_id", queued.id(), "status", queued.status().id()));
-        }
-        Jobs.Completed completed;
-        try {
-            completed = jobs.runHere(job);
-        } catch (Jobs.JobFailure failure) {
-            throw new GenerationFailed(failure.getMessage());
-        }
-        BlogPost post = contents.findBlog(account.value(), completed.outcome().resultId())
-                .orElseThrow(() -> new GenerationFailed("the job completed without a stored post"));
-        return ResponseEntity.ok()
-                .header("Quillstream-Job", completed.jobId().toString())
-                .body(post);
+        return responses.run(
+                job,
+                request.runsAsync(),
+                id -> id == null ? Optional.empty() : contents.findBlog(account.value(), id),
+                "post");
     }
 
     private static String describe(BlogRequest request) {

@@ -34,6 +34,17 @@ class GenerationProblems {
         return problem;
     }
 
+    /** A chapter or section number outside the book. */
+    @ExceptionHandler(InvalidPart.class)
+    ProblemDetail invalidPart(InvalidPart failure) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.field() + ": " + failure.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://quillstream.dev/problems/invalid-request"));
+        problem.setProperty("errors", List.of(Map.of("field", failure.field(), "message", failure.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(GenerationFailed.class)
     ProblemDetail generationFailed(GenerationFailed failure) {
         log.warn("Generation failed: {}", failure.getMessage());

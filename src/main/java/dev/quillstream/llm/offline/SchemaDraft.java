@@ -127,6 +127,11 @@ final class SchemaDraft {
                         keyword + ": A Practical Guide",
                         keyword + " Explained");
             }
+            if (name.equals("name")) {
+                // An entry of a list of things (a book's bible): a short name, not prose.
+                int entry = Math.max(0, indexOf(path, "entries", "items"));
+                return titleCase(hints.keyword(entry)) + " in " + hints.subject() + " (" + (entry + 1) + ")";
+            }
             if (name.contains("alt")) {
                 return "Diagram of " + hints.subject() + " in " + hints.topic();
             }
@@ -179,8 +184,10 @@ final class SchemaDraft {
             return ProseDraft.write(prose, seed + path.hashCode());
         }
 
+        /** Beyond the angles' count (a book's twenty chapters), a part number keeps titles apart. */
         String sectionTitle(int section) {
-            return SECTION_ANGLES.get(section % SECTION_ANGLES.size()).formatted(sectionSubject(section));
+            String title = SECTION_ANGLES.get(section % SECTION_ANGLES.size()).formatted(sectionSubject(section));
+            return section < SECTION_ANGLES.size() ? title : title + ", Part " + (section / SECTION_ANGLES.size() + 1);
         }
 
         /** Section 0 is about the topic, the next ones about each keyword in turn. */

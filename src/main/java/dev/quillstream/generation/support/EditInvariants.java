@@ -1,4 +1,4 @@
-package dev.quillstream.generation.blog;
+package dev.quillstream.generation.support;
 
 import dev.quillstream.seo.Keywords;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an editorial rewrite must keep: every citation marker, every keyword use, the headings, roughly the length. */
-final class EditInvariants {
+public final class EditInvariants {
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s");
 
     private EditInvariants() {}
 
-    static List<String> problems(String original, String rewrite, List<String> keywords) {
+    public static List<String> problems(String original, String rewrite, List<String> keywords) {
         List<String> problems = new ArrayList<>();
         if (rewrite.isBlank()) {
             problems.add("the rewrite is empty");

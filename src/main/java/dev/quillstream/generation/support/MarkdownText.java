@@ -1,14 +1,14 @@
-package dev.quillstream.generation.blog;
+package dev.quillstream.generation.support;
 
 import java.util.Locale;
 
 /** Small clean-ups of model prose before it becomes part of a post. */
-final class MarkdownText {
+public final class MarkdownText {
 
     private MarkdownText() {}
 
     /** Models often repeat the heading they were asked to write under; the post adds its own. */
-    static String withoutLeadingHeading(String text, String heading) {
+    public static String withoutLeadingHeading(String text, String heading) {
         String stripped = text.strip();
         int newline = stripped.indexOf('\n');
         String first = newline < 0 ? stripped : stripped.substring(0, newline);
@@ -21,7 +21,7 @@ final class MarkdownText {
     }
 
     /** Shortens to at most {@code max} characters at a word boundary. */
-    static String shorten(String text, int max) {
+    public static String shorten(String text, int max) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= max) {
             return flat;

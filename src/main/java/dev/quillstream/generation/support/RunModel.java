@@ -1,4 +1,4 @@
-package dev.quillstream.generation.blog;
+package dev.quillstream.generation.support;
 
 import dev.quillstream.generation.BudgetExceeded;
 import dev.quillstream.llm.ModelReply;
@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * The model as one run sees it: metered into the run's {@link UsageMeter}, answered without the
  * response cache when the request opted out, and held to the request's budget. A call is not
  * started once the budget is spent, and the call that crosses it ends the run: its answer is
- * dropped, so a post is never finished past its budget.
+ * dropped, so a post is never finished past its budget. A run that can be stopped (a cancelled book) is
+ * given a check that runs before every call and throws.
  */
-final class RunModel implements TextModel {
+public final class RunModel implements TextModel {
 
     private final TextModel metered;
     private final UsageMeter meter;
@@ -24,18 +25,18 @@ final class RunModel implements TextModel {
     private final boolean cacheAllowed;
     private final Runnable beforeCall;
 
-    RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
+    public RunModel(TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed) {
         this(model, meter, maxCostUsd, cacheAllowed, () -> {});
     }
 
     /** @param beforeCall runs before every call and may throw to stop the run (a cancelled job) */
-    RunModel(
+    public RunModel(
             TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed, Runnable beforeCall) {
-        this.beforeCall = beforeCall;
         this.metered = model.meteredBy(meter);
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
         this.cacheAllowed = cacheAllowed;
+        this.beforeCall = beforeCall;
     }
 
     @Override
