@@ -59,25 +59,45 @@ class DatabaseConfiguration {
     static final class EmbeddedDatabase implements AutoCloseable {
 
         private EmbeddedPostgres postgres;
+        private OwnerLock owner;
 
         synchronized EmbeddedPostgres start(Path directory) {
             try {
                 Files.createDirectories(directory);
+                owner = OwnerLock.take(directory);
+                LeftoverPostgres.clear(directory);
                 log.info("Starting embedded PostgreSQL with data in {}", directory.toAbsolutePath());
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
                         .start();
                 return postgres;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, io);
+                }
+                throw (RuntimeException) e;
             }
         }
 
         @Override
         public synchronized void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
+            try {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } finally {
+                postgres = null;
+                if (owner != null) {
+                    OwnerLock held = owner;
+                    owner = null;
+                    held.close();
+                }
             }
         }
     }
