@@ -1,6 +1,5 @@
 package dev.quillstream.generation.job;
 
-import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.BlogPost;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BlogRequest;
@@ -12,7 +11,6 @@ import dev.quillstream.jobs.JobHandler;
 import dev.quillstream.jobs.JobOutcome;
 import dev.quillstream.llm.ModelException;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,17 +44,13 @@ class BlogJobHandler implements JobHandler {
     @Override
     public JobOutcome run(JobContext job) {
         BlogRequest request = json.treeToValue(job.payload(), BlogRequest.class);
-        JobListener listener = new JobListener(job, json);
-        BlogMetadata.@Nullable Usage earlier = JobListener.earlierUsage(job, json);
-        UUID stored = null;
-        try {
+        return JobListener.attempt(job, json, usage, KIND, true, listener -> {
             BlogPost post = writer.write(request, job.owner(), listener, listener);
             contents.saveBlog(job.owner(), post);
-            stored = UUID.fromString(post.id());
-            return new JobOutcome(stored, "Your post \"" + post.title() + "\" is ready (content " + post.id() + ").");
-        } finally {
-            listener.recordUsage(usage, KIND, earlier, stored);
-        }
+            return new JobOutcome(
+                    UUID.fromString(post.id()),
+                    "Your post \"" + post.title() + "\" is ready (content " + post.id() + ").");
+        });
     }
 
     /** A model failure retries could fix is retried; a refused budget, a bad request or missing sources are not. */

@@ -1,6 +1,5 @@
 package dev.quillstream.generation.job;
 
-import dev.quillstream.content.BlogMetadata;
 import dev.quillstream.content.Book;
 import dev.quillstream.content.ContentStore;
 import dev.quillstream.generation.BookRequest;
@@ -11,7 +10,6 @@ import dev.quillstream.jobs.JobHandler;
 import dev.quillstream.jobs.JobOutcome;
 import dev.quillstream.llm.ModelException;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,21 +47,15 @@ class BookJobHandler implements JobHandler {
     @Override
     public JobOutcome run(JobContext job) {
         BookRequest request = json.treeToValue(job.payload(), BookRequest.class);
-        JobListener listener = new JobListener(job, json);
-        BlogMetadata.@Nullable Usage earlier = JobListener.earlierUsage(job, json);
-        UUID stored = null;
-        try {
+        return JobListener.attempt(job, json, usage, KIND, true, listener -> {
             Book book = exports.exported(writer.write(request, job.owner(), listener, listener), request.formats());
             contents.saveBook(job.owner(), book);
-            stored = UUID.fromString(book.id());
             return new JobOutcome(
-                    stored,
+                    UUID.fromString(book.id()),
                     "Your book \"" + book.title() + "\" is ready: "
                             + book.chapters().size() + " chapters, "
                             + book.metadata().lengths().totalWords() + " words (content " + book.id() + ").");
-        } finally {
-            listener.recordUsage(usage, KIND, earlier, stored);
-        }
+        });
     }
 
     /** A model failure retries could fix is retried; a bad request or missing sources are not. */

@@ -40,9 +40,7 @@ class BookRevisions {
 
     JobOutcome revise(
             JobContext job, Book book, int chapter, @Nullable Integer section, @Nullable String instructions) {
-        JobListener listener = new JobListener(job, json);
-        UUID stored = null;
-        try {
+        return JobListener.attempt(job, json, usage, KIND, false, listener -> {
             Book rewritten = section == null
                     ? writer.regenerateChapter(book, chapter, instructions, listener, listener)
                     : writer.regenerateSection(book, chapter, section, instructions, listener, listener);
@@ -51,11 +49,10 @@ class BookRevisions {
             if (!contents.replaceBook(job.owner(), revised)) {
                 throw new GenerationFailed("the book " + book.id() + " no longer exists");
             }
-            stored = UUID.fromString(revised.id());
             String part = section == null ? "chapter " + chapter : "chapter " + chapter + " section " + section;
-            return new JobOutcome(stored, "Rewrote " + part + " of \"" + book.title() + "\"; the rest is unchanged.");
-        } finally {
-            listener.recordUsage(usage, KIND, null, stored);
-        }
+            return new JobOutcome(
+                    UUID.fromString(revised.id()),
+                    "Rewrote " + part + " of \"" + book.title() + "\"; the rest is unchanged.");
+        });
     }
 }

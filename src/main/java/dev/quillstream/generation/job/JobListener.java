@@ -6,10 +6,12 @@ import dev.quillstream.generation.BookCheckpoints;
 import dev.quillstream.generation.GenerationListener;
 import dev.quillstream.generation.UsageSum;
 import dev.quillstream.jobs.JobContext;
+import dev.quillstream.jobs.JobOutcome;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,10 +87,34 @@ final class JobListener implements GenerationListener, BlogCheckpoints, BookChec
     }
 
     /**
+     * Runs one attempt of a generation through a listener of its own and, however it ends, records
+     * what it spent. A resumed attempt counts only its own spend: the checkpoint it started from
+     * carries what earlier attempts recorded.
+     */
+    static JobOutcome attempt(
+            JobContext job,
+            JsonMapper json,
+            UsageRecording ledger,
+            String kind,
+            boolean resumable,
+            Function<JobListener, JobOutcome> work) {
+        JobListener listener = new JobListener(job, json);
+        BlogMetadata.@Nullable Usage earlier = resumable ? earlierUsage(job, json) : null;
+        JobOutcome outcome = null;
+        try {
+            outcome = work.apply(listener);
+            return outcome;
+        } finally {
+            listener.recordUsage(ledger, kind, earlier, outcome == null ? null : outcome.resultId());
+        }
+    }
+
+    /**
      * Once the run ended: its total usage shown on the job, and what this attempt spent (the total
      * less what {@code earlier} attempts recorded) written to the usage ledger.
      */
-    void recordUsage(UsageRecording ledger, String kind, BlogMetadata.@Nullable Usage earlier, @Nullable UUID stored) {
+    private void recordUsage(
+            UsageRecording ledger, String kind, BlogMetadata.@Nullable Usage earlier, @Nullable UUID stored) {
         BlogMetadata.Usage total = usage;
         if (total == null) {
             return;
@@ -98,7 +124,7 @@ final class JobListener implements GenerationListener, BlogCheckpoints, BookChec
     }
 
     /** The usage recorded in the checkpoint this attempt started from (spent by earlier attempts). */
-    static BlogMetadata.@Nullable Usage earlierUsage(JobContext job, JsonMapper json) {
+    private static BlogMetadata.@Nullable Usage earlierUsage(JobContext job, JsonMapper json) {
         return job.lastCheckpoint()
                 .map(state -> state.get("usage"))
                 .filter(node -> node != null && !node.isNull())
