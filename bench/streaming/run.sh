@@ -30,7 +30,7 @@ if [ "$MODE" = redis ]; then
   export REDIS_URL=redis://127.0.0.1:6379/0
   export QUILLSTREAM_REDIS_PREFIX="bench:$RANDOM$RANDOM:"
 fi
-"$JAVA" -Xmx1g -jar target/quillstream.jar > target/bench-streaming-server.log 2>&1 &
+"$JAVA" -Xmx1g ${BENCH_SERVER_OPTS:-} -jar "${BENCH_JAR:-target/quillstream.jar}" > target/bench-streaming-server.log 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
