@@ -5,6 +5,9 @@
 # Needs `./mvnw -DskipTests package` first, PostgreSQL on 127.0.0.1:5432 (database test) and, for
 # mode redis, Redis on 127.0.0.1:6379.
 # Usage: bench/streaming/run.sh [generations=200] [subscribers=1000] [redis|memory]
+# Optional: BENCH_PORT (18080), BENCH_JAR (target/quillstream.jar), BENCH_SERVER_OPTS (extra JVM
+# options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr), BENCH_LATENCY,
+# BENCH_TOKEN_INTERVAL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GENERATIONS="${1:-200}"
