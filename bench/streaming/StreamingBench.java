@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class StreamingBench {
 
+    static final int SOCKETS_PER_CLIENT = 100;
+
     static final class Subscriber implements WebSocket.Listener {
         final String conversation;
         final CountDownLatch done;
@@ -114,6 +116,12 @@ public class StreamingBench {
         long serverPid = Long.parseLong(args[4]);
         String run = Long.toString(System.currentTimeMillis(), 36);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        List<HttpClient> socketClients = new ArrayList<>();
+        for (int c = 0; c < Math.max(1, subscribers / SOCKETS_PER_CLIENT); c++) {
+            socketClients.add(HttpClient.newBuilder()
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .build());
+        }
         CountDownLatch done = new CountDownLatch(subscribers);
         List<Subscriber> subs = new ArrayList<>();
         List<WebSocket> sockets = new ArrayList<>();
@@ -126,7 +134,10 @@ public class StreamingBench {
             Subscriber sub = new Subscriber(conversation, done);
             subs.add(sub);
             connecting.acquire();
-            pending.add(http.newWebSocketBuilder()
+            // Several clients, each with its own selector thread, as 1,000 separate readers would be:
+            // one JDK client reads all its sockets on one thread, which would queue frames here.
+            HttpClient client = socketClients.get(i % socketClients.size());
+            pending.add(client.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + key)
                     .buildAsync(URI.create(ws + "/ws/conversation/" + conversation + "?after=0"), sub)
                     .whenComplete((s, e) -> connecting.release()));
@@ -148,6 +159,8 @@ public class StreamingBench {
             }
         });
 
+        long serverCpuStart = cpuMillis(serverPid);
+        long clientCpuStart = cpuMillis(ProcessHandle.current().pid());
         long start = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int g = 0; g < generations; g++) {
@@ -172,6 +185,8 @@ public class StreamingBench {
         long submitted = System.nanoTime();
         boolean finished = done.await(20, TimeUnit.MINUTES);
         long end = System.nanoTime();
+        long serverCpu = cpuMillis(serverPid) - serverCpuStart;
+        long clientCpu = cpuMillis(ProcessHandle.current().pid()) - clientCpuStart;
         Thread.sleep(1000); // let stragglers arrive: a late duplicate would show
         sampler.interrupt();
 
@@ -214,6 +229,13 @@ public class StreamingBench {
                 percentile(all, 0.50) / 1000.0, percentile(all, 0.99) / 1000.0,
                 all.length == 0 ? 0 : all[all.length - 1] / 1000.0, all.length);
         System.out.printf("lost=%d duplicated=%d out-of-order=%d%n", lost, duplicates, outOfOrder);
+        System.out.printf(
+                "cpu: server %.1f s (%.0f µs per event delivered), client %.1f s, over %.1f s on %d cores%n",
+                serverCpu / 1000.0,
+                received == 0 ? 0 : serverCpu * 1000.0 / received,
+                clientCpu / 1000.0,
+                seconds,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("server memory: peak RSS %d MB, heap used at end %s MB%n", peakRss.get() / 1024, heap);
         for (WebSocket socket : sockets) {
             socket.abort();
@@ -244,6 +266,18 @@ public class StreamingBench {
             return Long.parseLong(body.substring(i, j));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** User and system CPU time a process has used, from {@code /proc/<pid>/stat} (0 when it is gone). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and fields[12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
+        } catch (Exception e) {
+            return 0;
         }
     }
 

@@ -5,6 +5,9 @@
 # Needs `./mvnw -DskipTests package` first, PostgreSQL on 127.0.0.1:5432 (database test) and, for
 # mode redis, Redis on 127.0.0.1:6379.
 # Usage: bench/streaming/run.sh [generations=200] [subscribers=1000] [redis|memory]
+# Optional: BENCH_PORT (18080), BENCH_JAR (target/quillstream.jar), BENCH_SERVER_OPTS (extra JVM
+# options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr), BENCH_LATENCY,
+# BENCH_TOKEN_INTERVAL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GENERATIONS="${1:-200}"
@@ -30,7 +33,7 @@ if [ "$MODE" = redis ]; then
   export REDIS_URL=redis://127.0.0.1:6379/0
   export QUILLSTREAM_REDIS_PREFIX="bench:$RANDOM$RANDOM:"
 fi
-"$JAVA" -Xmx1g -jar target/quillstream.jar > target/bench-streaming-server.log 2>&1 &
+"$JAVA" -Xmx1g ${BENCH_SERVER_OPTS:-} -jar "${BENCH_JAR:-target/quillstream.jar}" > target/bench-streaming-server.log 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
