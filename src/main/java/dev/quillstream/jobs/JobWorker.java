@@ -165,7 +165,8 @@ class JobWorker implements SmartLifecycle {
     }
 
     private void passOnCancellations() {
-        for (UUID id : repository.cancelRequested(running.keySet())) {
+        // A copy: the live key set may change while the query expands it into parameters.
+        for (UUID id : repository.cancelRequested(List.copyOf(running.keySet()))) {
             cancelLocally(id);
         }
     }
