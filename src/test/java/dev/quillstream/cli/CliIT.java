@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quillstream.testing.FakeOpenAiServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 /** The packaged jar as a user runs it: {@code java -jar target/quillstream.jar blog ...}. */
 class CliIT {
 
-    private static final Path JAR = Path.of("target/quillstream.jar");
     private static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 
     @TempDir
@@ -29,8 +24,9 @@ class CliIT {
     @Test
     void writesAPostWithAtLeastFourSectionsOnTheOfflineModel() throws Exception {
         Path out = dir.resolve("post.md");
-        Run run = jar(
-                currentJava(),
+        PackagedJar.Run run = PackagedJar.run(
+                dir,
+                PackagedJar.currentJava(),
                 Map.of(),
                 "blog",
                 "--topic",
@@ -63,28 +59,31 @@ class CliIT {
 
     @Test
     void printsToStandardOutputWithoutLogLines() throws Exception {
-        Run run = jar(currentJava(), Map.of(), "blog", "--topic", "Rust ownership", "--words", "300");
+        PackagedJar.Run run = PackagedJar.run(
+                dir, PackagedJar.currentJava(), Map.of(), "blog", "--topic", "Rust ownership", "--words", "300");
         assertThat(run.exit()).isZero();
         assertThat(run.stdout()).startsWith("---\n").doesNotContain("WARN").doesNotContain("INFO");
     }
 
     @Test
     void badInputExitsWithTwoAndOneLineOfReason() throws Exception {
-        Run blank = jar(currentJava(), Map.of(), "blog", "--topic", " ");
+        PackagedJar.Run blank = PackagedJar.run(dir, PackagedJar.currentJava(), Map.of(), "blog", "--topic", " ");
         assertThat(blank.exit()).isEqualTo(2);
         assertThat(blank.stderr()).contains("quillstream: --topic: must not be blank");
-        Run tone = jar(currentJava(), Map.of(), "blog", "--topic", "x", "--tone", "sarcastic");
+        PackagedJar.Run tone = PackagedJar.run(
+                dir, PackagedJar.currentJava(), Map.of(), "blog", "--topic", "x", "--tone", "sarcastic");
         assertThat(tone.exit()).isEqualTo(2);
         assertThat(tone.stderr()).contains("unknown tone 'sarcastic'");
-        Run missing = jar(currentJava(), Map.of(), "blog");
+        PackagedJar.Run missing = PackagedJar.run(dir, PackagedJar.currentJava(), Map.of(), "blog");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.stderr()).contains("--topic");
     }
 
     @Test
     void failureExitsWithOne() throws Exception {
-        Run run = jar(
-                currentJava(),
+        PackagedJar.Run run = PackagedJar.run(
+                dir,
+                PackagedJar.currentJava(),
                 Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
                 "blog",
                 "--topic",
@@ -97,8 +96,9 @@ class CliIT {
     void usesAnOpenAiCompatibleServerForEveryStep() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer("sk-loopback")) {
             Path out = dir.resolve("post.md");
-            Run run = jar(
-                    currentJava(),
+            PackagedJar.Run run = PackagedJar.run(
+                    dir,
+                    PackagedJar.currentJava(),
                     Map.of("OPENAI_API_KEY", "sk-loopback", "OPENAI_BASE_URL", server.baseUrl()),
                     "blog",
                     "--topic",
@@ -135,7 +135,7 @@ class CliIT {
     @Test
     void relaunchesItselfOnAJdkTooOldToRunIt() throws Exception {
         assumeTrue(Files.isExecutable(JAVA_17), "no Java 17 on this machine");
-        Run run = jar(JAVA_17, Map.of(), "--version");
+        PackagedJar.Run run = PackagedJar.run(dir, JAVA_17, Map.of(), "--version");
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("quillstream");
     }
@@ -148,8 +148,9 @@ class CliIT {
                  {"title":"Operations","sections":[{"title":"Dashboards"},{"title":"Alerts"}]}]""");
         Path out = dir.resolve("book.md");
         Path checkpoint = dir.resolve("book.checkpoint.json");
-        Run run = jar(
-                currentJava(),
+        PackagedJar.Run run = PackagedJar.run(
+                dir,
+                PackagedJar.currentJava(),
                 Map.of(),
                 "book",
                 "--title",
@@ -210,8 +211,9 @@ class CliIT {
             // the simulated crash
         }
         assertThat(checkpoint).exists();
-        Run resumed = jar(
-                currentJava(),
+        PackagedJar.Run resumed = PackagedJar.run(
+                dir,
+                PackagedJar.currentJava(),
                 Map.of(),
                 "book",
                 "--title",
@@ -230,8 +232,9 @@ class CliIT {
         assertThat(Files.readString(out)).contains("## Chapter 1: From The Checkpoint");
 
         Path epub = dir.resolve("book.epub");
-        Run asEpub = jar(
-                currentJava(),
+        PackagedJar.Run asEpub = PackagedJar.run(
+                dir,
+                PackagedJar.currentJava(),
                 Map.of(),
                 "book",
                 "--title",
@@ -250,43 +253,9 @@ class CliIT {
             assertThat(zip.getEntry("OEBPS/chapter-2.xhtml")).isNotNull();
         }
 
-        Run other = jar(currentJava(), Map.of(), "book", "--title", "Scaling Kubernetes", "--chapters", "51");
+        PackagedJar.Run other = PackagedJar.run(
+                dir, PackagedJar.currentJava(), Map.of(), "book", "--title", "Scaling Kubernetes", "--chapters", "51");
         assertThat(other.exit()).isEqualTo(2);
         assertThat(other.stderr()).contains("--chapters: must be at most 50");
     }
-
-    private static Path currentJava() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
-    private Run jar(Path java, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile());
-        builder.environment().keySet().removeIf(CliIT::providerOrQuillstreamVariable);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the CLI did not finish in 3 minutes");
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
-    }
-
-    /** Variables of this machine that would change which provider the CLI uses. */
-    static boolean providerOrQuillstreamVariable(String name) {
-        return name.startsWith("QUILLSTREAM_")
-                || name.startsWith("OPENAI_")
-                || name.startsWith("ANTHROPIC_")
-                || name.startsWith("GEMINI_")
-                || name.startsWith("OLLAMA_")
-                || name.equals("REDIS_URL");
-    }
-
-    record Run(int exit, String stdout, String stderr) {}
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quillstream.testing.FakeProviderServer;
 import dev.quillstream.testing.FakeProviderServer.Wire;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ProvidersCliIT {
 
-    private static final Path JAR = Path.of("target/quillstream.jar");
-
     @TempDir
     Path dir;
 
@@ -35,7 +29,8 @@ class ProvidersCliIT {
         String key = wire == Wire.OLLAMA ? "" : "key-" + wire.name().toLowerCase();
         try (FakeProviderServer server = new FakeProviderServer(wire, key)) {
             Path out = dir.resolve("post.md");
-            Run run = jar(
+            PackagedJar.Run run = PackagedJar.run(
+                    dir,
                     variables(wire, server.baseUrl(), key),
                     "blog",
                     "--topic",
@@ -87,26 +82,4 @@ class ProvidersCliIT {
             case OLLAMA -> request.path("format").isObject();
         };
     }
-
-    private Run jar(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile());
-        builder.environment().keySet().removeIf(CliIT::providerOrQuillstreamVariable);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the CLI did not finish in 3 minutes");
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
-    }
-
-    record Run(int exit, String stdout, String stderr) {}
 }

@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.ResponseSchema;
 import dev.quillstream.llm.support.LangChainTextModel;
 import dev.quillstream.llm.support.ProviderHttp;
@@ -37,11 +36,11 @@ public final class AnthropicTextModel extends LangChainTextModel {
     /** The single tool of a structured request; LangChain4j fixes the forced tool's name per model. */
     static final String STRUCTURED_TOOL = "structured_reply";
 
-    private final AnthropicSettings settings;
-
     public AnthropicTextModel(AnthropicSettings settings) {
         super(
                 PROVIDER,
+                settings.fastModel(),
+                settings.smartModel(),
                 AnthropicChatModel.builder()
                         .httpClientBuilder(http(settings))
                         .baseUrl(settings.apiUrl())
@@ -59,16 +58,10 @@ public final class AnthropicTextModel extends LangChainTextModel {
                         .timeout(settings.timeout())
                         .toolChoiceName(STRUCTURED_TOOL)
                         .build());
-        this.settings = settings;
     }
 
     private static ProviderHttp http(AnthropicSettings settings) {
         return ProviderHttp.withTimeout(settings.timeout()).inspecting(new AnthropicErrors());
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return tier == ModelTier.FAST ? settings.fastModel() : settings.smartModel();
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.support.LangChainTextModel;
 import dev.quillstream.llm.support.ProviderHttp;
 import java.time.Duration;
@@ -27,11 +26,11 @@ public final class GeminiTextModel extends LangChainTextModel {
 
     public static final String PROVIDER = "gemini";
 
-    private final GeminiSettings settings;
-
     public GeminiTextModel(GeminiSettings settings) {
         super(
                 PROVIDER,
+                settings.fastModel(),
+                settings.smartModel(),
                 GoogleAiGeminiChatModel.builder()
                         .httpClientBuilder(http(settings))
                         .baseUrl(settings.apiUrl())
@@ -49,16 +48,10 @@ public final class GeminiTextModel extends LangChainTextModel {
                         .timeout(settings.timeout())
                         .returnThinking(false)
                         .build());
-        this.settings = settings;
     }
 
     private static ProviderHttp http(GeminiSettings settings) {
         return ProviderHttp.withTimeout(settings.timeout()).inspecting(new GeminiErrors());
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return tier == ModelTier.FAST ? settings.fastModel() : settings.smartModel();
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.support.LangChainTextModel;
 import dev.quillstream.llm.support.ProviderFailures;
 import dev.quillstream.llm.support.ProviderHttp;
@@ -38,11 +37,11 @@ public final class OllamaTextModel extends LangChainTextModel {
     public static final String PROVIDER = "ollama";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final OllamaSettings settings;
-
     public OllamaTextModel(OllamaSettings settings) {
         super(
                 PROVIDER,
+                settings.fastModel(),
+                settings.smartModel(),
                 OllamaChatModel.builder()
                         .httpClientBuilder(http(settings))
                         .baseUrl(settings.apiUrl())
@@ -58,7 +57,6 @@ public final class OllamaTextModel extends LangChainTextModel {
                         .timeout(settings.timeout())
                         .customHeaders(headers(settings))
                         .build());
-        this.settings = settings;
     }
 
     private static ProviderHttp http(OllamaSettings settings) {
@@ -91,11 +89,6 @@ public final class OllamaTextModel extends LangChainTextModel {
         } catch (JacksonException notJson) {
             return null;
         }
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return tier == ModelTier.FAST ? settings.fastModel() : settings.smartModel();
     }
 
     @Override

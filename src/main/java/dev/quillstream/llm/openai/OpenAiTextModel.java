@@ -9,7 +9,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.support.LangChainTextModel;
 import dev.quillstream.llm.support.ProviderHttp;
 import java.time.Duration;
@@ -23,11 +22,11 @@ public final class OpenAiTextModel extends LangChainTextModel {
 
     public static final String PROVIDER = "openai";
 
-    private final OpenAiSettings settings;
-
     public OpenAiTextModel(OpenAiSettings settings) {
         super(
                 PROVIDER,
+                settings.fastModel(),
+                settings.smartModel(),
                 OpenAiChatModel.builder()
                         .httpClientBuilder(
                                 ProviderHttp.withTimeout(settings.timeout()).inspecting(new OpenAiErrors()))
@@ -47,12 +46,6 @@ public final class OpenAiTextModel extends LangChainTextModel {
                         .timeout(settings.timeout())
                         .strictJsonSchema(true)
                         .build());
-        this.settings = settings;
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return tier == ModelTier.FAST ? settings.fastModel() : settings.smartModel();
     }
 
     @Override

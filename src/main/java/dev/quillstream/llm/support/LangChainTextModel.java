@@ -31,18 +31,25 @@ import org.jspecify.annotations.Nullable;
 public abstract class LangChainTextModel implements TextModel {
 
     private final String provider;
+    private final String fastModel;
+    private final String smartModel;
     private final ChatModel chat;
     private final StreamingChatModel streaming;
 
-    protected LangChainTextModel(String provider, ChatModel chat, StreamingChatModel streaming) {
+    protected LangChainTextModel(
+            String provider, String fastModel, String smartModel, ChatModel chat, StreamingChatModel streaming) {
         this.provider = provider;
+        this.fastModel = fastModel;
+        this.smartModel = smartModel;
         this.chat = chat;
         this.streaming = streaming;
     }
 
     /** The provider's model for a tier. */
     @Override
-    public abstract String modelName(ModelTier tier);
+    public final String modelName(ModelTier tier) {
+        return tier == ModelTier.FAST ? fastModel : smartModel;
+    }
 
     /** Model, sampling and response-format parameters in the provider's own terms. */
     protected abstract ChatRequestParameters parameters(ModelRequest request);
