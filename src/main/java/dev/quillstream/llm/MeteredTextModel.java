@@ -1,29 +1,13 @@
 package dev.quillstream.llm;
 
 /** Records each successful reply of the wrapped model in a {@link UsageMeter}. */
-final class MeteredTextModel implements TextModel {
+final class MeteredTextModel extends ForwardingTextModel {
 
-    private final TextModel delegate;
     private final UsageMeter meter;
 
     MeteredTextModel(TextModel delegate, UsageMeter meter) {
-        this.delegate = delegate;
+        super(delegate);
         this.meter = meter;
-    }
-
-    @Override
-    public String provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return delegate.modelName(tier);
-    }
-
-    @Override
-    public double estimateCostUsd(ModelTier tier, TokenUsage expected) {
-        return delegate.estimateCostUsd(tier, expected);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.quillstream.generation.support;
 
 import dev.quillstream.generation.BudgetExceeded;
+import dev.quillstream.llm.ForwardingTextModel;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.TokenListener;
-import dev.quillstream.llm.TokenUsage;
 import dev.quillstream.llm.UsageMeter;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +16,8 @@ import org.jspecify.annotations.Nullable;
  * dropped, so a post is never finished past its budget. A run that can be stopped (a cancelled book) is
  * given a check that runs before every call and throws.
  */
-public final class RunModel implements TextModel {
+public final class RunModel extends ForwardingTextModel {
 
-    private final TextModel metered;
     private final UsageMeter meter;
     private final @Nullable Double maxCostUsd;
     private final boolean cacheAllowed;
@@ -32,7 +30,7 @@ public final class RunModel implements TextModel {
     /** @param beforeCall runs before every call and may throw to stop the run (a cancelled job) */
     public RunModel(
             TextModel model, UsageMeter meter, @Nullable Double maxCostUsd, boolean cacheAllowed, Runnable beforeCall) {
-        this.metered = model.meteredBy(meter);
+        super(model.meteredBy(meter));
         this.meter = meter;
         this.maxCostUsd = maxCostUsd;
         this.cacheAllowed = cacheAllowed;
@@ -40,24 +38,9 @@ public final class RunModel implements TextModel {
     }
 
     @Override
-    public String provider() {
-        return metered.provider();
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return metered.modelName(tier);
-    }
-
-    @Override
-    public double estimateCostUsd(ModelTier tier, TokenUsage expected) {
-        return metered.estimateCostUsd(tier, expected);
-    }
-
-    @Override
     public ModelReply complete(ModelRequest request) {
         checkBudget();
-        ModelReply reply = metered.complete(withCachePolicy(request));
+        ModelReply reply = delegate.complete(withCachePolicy(request));
         checkBudget();
         return reply;
     }
@@ -65,7 +48,7 @@ public final class RunModel implements TextModel {
     @Override
     public ModelReply stream(ModelRequest request, TokenListener listener) {
         checkBudget();
-        ModelReply reply = metered.stream(withCachePolicy(request), listener);
+        ModelReply reply = delegate.stream(withCachePolicy(request), listener);
         checkBudget();
         return reply;
     }

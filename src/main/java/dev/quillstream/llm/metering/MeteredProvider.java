@@ -1,5 +1,6 @@
 package dev.quillstream.llm.metering;
 
+import dev.quillstream.llm.ForwardingTextModel;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
@@ -21,28 +22,17 @@ import org.slf4j.LoggerFactory;
  * {@code .cost}) and a log line, and prices the reply from the {@link PriceTable}. It sits right
  * around the adapter, so each retry attempt is a call of its own.
  */
-public final class MeteredProvider implements TextModel {
+public final class MeteredProvider extends ForwardingTextModel {
 
     private static final Logger log = LoggerFactory.getLogger(MeteredProvider.class);
 
-    private final TextModel delegate;
     private final PriceTable prices;
     private final MeterRegistry registry;
 
     public MeteredProvider(TextModel delegate, PriceTable prices, MeterRegistry registry) {
-        this.delegate = delegate;
+        super(delegate);
         this.prices = prices;
         this.registry = registry;
-    }
-
-    @Override
-    public String provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return delegate.modelName(tier);
     }
 
     @Override

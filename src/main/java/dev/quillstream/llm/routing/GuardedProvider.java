@@ -1,12 +1,11 @@
 package dev.quillstream.llm.routing;
 
+import dev.quillstream.llm.ForwardingTextModel;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.TokenListener;
-import dev.quillstream.llm.TokenUsage;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -23,16 +22,15 @@ import org.jspecify.annotations.Nullable;
  * of calls queue instead of bursting past the provider's limits. Refusals are {@link
  * ModelException}s caused by the Resilience4j exception, which {@link #refusedLocally} recognises.
  */
-public final class GuardedProvider implements TextModel {
+public final class GuardedProvider extends ForwardingTextModel {
 
-    private final TextModel delegate;
     private final CircuitBreaker breaker;
     private final Bulkhead bulkhead;
     private final @Nullable RateLimiter limiter;
 
     public GuardedProvider(
             TextModel delegate, CircuitBreaker breaker, Bulkhead bulkhead, @Nullable RateLimiter limiter) {
-        this.delegate = delegate;
+        super(delegate);
         this.breaker = breaker;
         this.bulkhead = bulkhead;
         this.limiter = limiter;
@@ -48,21 +46,6 @@ public final class GuardedProvider implements TextModel {
 
     public CircuitBreaker breaker() {
         return breaker;
-    }
-
-    @Override
-    public String provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return delegate.modelName(tier);
-    }
-
-    @Override
-    public double estimateCostUsd(ModelTier tier, TokenUsage expected) {
-        return delegate.estimateCostUsd(tier, expected);
     }
 
     @Override

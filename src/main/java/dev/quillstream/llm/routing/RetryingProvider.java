@@ -1,12 +1,11 @@
 package dev.quillstream.llm.routing;
 
+import dev.quillstream.llm.ForwardingTextModel;
 import dev.quillstream.llm.ModelException;
 import dev.quillstream.llm.ModelReply;
 import dev.quillstream.llm.ModelRequest;
-import dev.quillstream.llm.ModelTier;
 import dev.quillstream.llm.TextModel;
 import dev.quillstream.llm.TokenListener;
-import dev.quillstream.llm.TokenUsage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,33 +17,17 @@ import org.slf4j.LoggerFactory;
  * rather than with Resilience4j's Retry because a retried stream must first tell its listener to
  * restart, and Resilience4j sleeps through a single JVM-wide function that tests cannot replace.
  */
-public final class RetryingProvider implements TextModel {
+public final class RetryingProvider extends ForwardingTextModel {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingProvider.class);
 
-    private final TextModel delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
 
     public RetryingProvider(TextModel delegate, RetryPolicy policy, Sleeper sleeper) {
-        this.delegate = delegate;
+        super(delegate);
         this.policy = policy;
         this.sleeper = sleeper;
-    }
-
-    @Override
-    public String provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public String modelName(ModelTier tier) {
-        return delegate.modelName(tier);
-    }
-
-    @Override
-    public double estimateCostUsd(ModelTier tier, TokenUsage expected) {
-        return delegate.estimateCostUsd(tier, expected);
     }
 
     @Override
