@@ -101,12 +101,15 @@ class JobRepository {
                 .list();
     }
 
+    /** Which of these jobs someone asked to cancel; {@code ids} may be a live view (it is copied once). */
     List<UUID> cancelRequested(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+        // The IN list is expanded and bound in two passes: a set changing in between breaks the query.
+        List<UUID> snapshot = List.copyOf(ids);
+        if (snapshot.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select id from jobs where id in (:ids) and cancel_requested")
-                .param("ids", ids)
+                .param("ids", snapshot)
                 .query(UUID.class)
                 .list();
     }

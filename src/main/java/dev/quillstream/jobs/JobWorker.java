@@ -165,8 +165,7 @@ class JobWorker implements SmartLifecycle {
     }
 
     private void passOnCancellations() {
-        // A copy: the live key set may change while the query expands it into parameters.
-        for (UUID id : repository.cancelRequested(List.copyOf(running.keySet()))) {
+        for (UUID id : repository.cancelRequested(running.keySet())) {
             cancelLocally(id);
         }
     }
