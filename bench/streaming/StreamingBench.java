@@ -43,6 +43,7 @@ public class StreamingBench {
         long[] delaysMicros = new long[4096];
         int delays;
         boolean completed;
+        String closedEarly;
 
         Subscriber(String conversation, CountDownLatch done) {
             this.conversation = conversation;
@@ -58,6 +59,26 @@ public class StreamingBench {
             }
             socket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            ended("closed " + status + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            ended(String.valueOf(error));
+        }
+
+        /** A socket that ends before its job did must not leave the benchmark waiting. */
+        private synchronized void ended(String why) {
+            if (!completed) {
+                completed = true;
+                closedEarly = why;
+                done.countDown();
+            }
         }
 
         private synchronized void frame(String json) {
@@ -229,6 +250,10 @@ public class StreamingBench {
                 percentile(all, 0.50) / 1000.0, percentile(all, 0.99) / 1000.0,
                 all.length == 0 ? 0 : all[all.length - 1] / 1000.0, all.length);
         System.out.printf("lost=%d duplicated=%d out-of-order=%d%n", lost, duplicates, outOfOrder);
+        List<String> early = subs.stream().filter(s -> s.closedEarly != null).map(s -> s.closedEarly).toList();
+        if (!early.isEmpty()) {
+            System.out.printf("closed before their job ended: %d (first: %s)%n", early.size(), early.getFirst());
+        }
         System.out.printf(
                 "cpu: server %.1f s (%.0f µs per event delivered), client %.1f s, over %.1f s on %d cores%n",
                 serverCpu / 1000.0,

@@ -47,7 +47,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private boolean droppedDuringReplay;
     private boolean overflowed;
     private volatile boolean closed;
-    private volatile Instant lastPong = Instant.now();
+    private volatile long lastPong = System.nanoTime();
     private long last;
     private jakarta.websocket.RemoteEndpoint.@Nullable Basic batching;
     /** The highest seq offered to the queue: a copy of an event already queued is not queued again. */
@@ -104,7 +104,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     }
 
     void pong() {
-        lastPong = Instant.now();
+        lastPong = System.nanoTime();
     }
 
     void close() {
@@ -130,19 +130,22 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
                 sendFromLog();
             }
             flush();
+            Heartbeat heartbeat = new Heartbeat(pingInterval, System.nanoTime());
             while (!closed && session.isOpen()) {
                 if (queue.isEmpty()) {
                     flush();
                 }
-                Object item = queue.poll(pingInterval.toMillis(), TimeUnit.MILLISECONDS);
-                if (item == null) {
-                    if (Duration.between(lastPong, Instant.now()).compareTo(pingInterval.multipliedBy(3)) > 0) {
+                Object item = queue.poll(heartbeat.untilDue(System.nanoTime()), TimeUnit.NANOSECONDS);
+                long now = System.nanoTime();
+                if (heartbeat.due(now)) {
+                    if (!heartbeat.ping(now, lastPong)) {
                         closeQuietly(CloseStatus.SESSION_NOT_RELIABLE.withReason("no pong"));
                         return;
                     }
                     session.sendMessage(new PingMessage());
                     flush();
-                } else if (item == WAKE) {
+                }
+                if (item == null || item == WAKE) {
                     continue;
                 } else if (item == OVERFLOW) {
                     send(error("this client did not keep up with the stream (more than " + capacity
@@ -254,4 +257,41 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     }
 
     private record ConnectionError(String message) {}
+
+    /**
+     * A ping every interval, busy or not (traffic alone does not prove the client is there: writes
+     * land in buffers); the client is given up on when two pings in a row got no pong.
+     */
+    static final class Heartbeat {
+        private final long interval;
+        private long due;
+        private long lastPing;
+        private int unanswered;
+        private boolean pinged;
+
+        Heartbeat(Duration interval, long now) {
+            this.interval = interval.toNanos();
+            this.due = now + this.interval;
+        }
+
+        long untilDue(long now) {
+            return Math.max(0, due - now);
+        }
+
+        boolean due(long now) {
+            return now - due >= 0;
+        }
+
+        /** Records a ping sent now; false when the client has missed too many to be pinged again. */
+        boolean ping(long now, long lastPong) {
+            unanswered = pinged && lastPong - lastPing < 0 ? unanswered + 1 : 0;
+            if (unanswered >= 2) {
+                return false;
+            }
+            pinged = true;
+            lastPing = now;
+            due = now + interval;
+            return true;
+        }
+    }
 }

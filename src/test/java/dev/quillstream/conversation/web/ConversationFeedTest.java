@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketMessage;
@@ -76,6 +78,53 @@ class ConversationFeedTest {
         assertThat(stuck.closeStatus.getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
     }
 
+    @Test
+    void aClientThatAnswersPingsStaysConnectedThroughABusyStreamAndTheQuietAfterIt() throws Exception {
+        InMemoryEventLog log = new InMemoryEventLog(100_000);
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed =
+                new ConversationFeed(session, CONVERSATION, 0, log, JSON, 4096, Duration.ofMillis(100), () -> {});
+        session.onPing = feed::pong;
+        Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        long busyUntil = System.nanoTime() + Duration.ofMillis(600).toNanos();
+        while (System.nanoTime() < busyUntil) { // six ping intervals of constant traffic
+            appendEvents(log, 1);
+            Thread.sleep(2);
+        }
+        Thread.sleep(500); // then five quiet ones
+
+        assertThat(session.isOpen()).as("closed with %s", session.closeStatus).isTrue();
+        assertThat(session.pings.get()).isGreaterThanOrEqualTo(5);
+        feed.close();
+    }
+
+    @Test
+    void aClientThatStopsAnsweringPingsIsClosedAfterTwoUnanswered() throws Exception {
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = new ConversationFeed(
+                session, CONVERSATION, 0, new InMemoryEventLog(10), JSON, 64, Duration.ofMillis(50), () -> {});
+        Thread.ofVirtual().start(feed::run);
+
+        assertThat(session.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(session.closeStatus.getCode()).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE.getCode());
+        assertThat(session.pings.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theHeartbeatPingsEveryIntervalAndGivesUpAfterTwoPingsWithoutAPong() {
+        long second = Duration.ofSeconds(1).toNanos();
+        ConversationFeed.Heartbeat heartbeat = new ConversationFeed.Heartbeat(Duration.ofSeconds(1), 0);
+        assertThat(heartbeat.due(second - 1)).isFalse();
+        assertThat(heartbeat.untilDue(second / 4)).isEqualTo(3 * second / 4);
+        assertThat(heartbeat.due(second)).isTrue();
+        assertThat(heartbeat.ping(second, 0)).isTrue(); // the first ping: nothing to answer yet
+        assertThat(heartbeat.due(second + 1)).isFalse();
+        assertThat(heartbeat.ping(2 * second, second + 5)).isTrue(); // answered
+        assertThat(heartbeat.ping(3 * second, second + 5)).isTrue(); // one unanswered
+        assertThat(heartbeat.ping(4 * second, second + 5)).isFalse(); // two in a row
+    }
+
     private static ConversationFeed givenAFeed(FakeSession session, EventLog log, long after, int buffer) {
         return new ConversationFeed(session, CONVERSATION, after, log, JSON, buffer, Duration.ofSeconds(30), () -> {});
     }
@@ -123,6 +172,8 @@ class ConversationFeedTest {
         final List<String> sent = new ArrayList<>();
         final CountDownLatch closed = new CountDownLatch(1);
         final boolean stuck;
+        final AtomicInteger pings = new AtomicInteger();
+        volatile Runnable onPing = () -> {};
         volatile CloseStatus closeStatus;
 
         FakeSession(boolean stuck) {
@@ -168,6 +219,9 @@ class ConversationFeedTest {
                 synchronized (this) {
                     sent.add(text.getPayload());
                 }
+            } else if (message instanceof PingMessage) {
+                pings.incrementAndGet();
+                onPing.run();
             }
         }
 
