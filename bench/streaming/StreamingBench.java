@@ -1,8 +1,13 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +78,7 @@ public class StreamingBench {
         }
 
         /** A socket that ends before its job did must not leave the benchmark waiting. */
-        private synchronized void ended(String why) {
+        synchronized void ended(String why) {
             if (!completed) {
                 completed = true;
                 closedEarly = why;
@@ -81,7 +86,7 @@ public class StreamingBench {
             }
         }
 
-        private synchronized void frame(String json) {
+        synchronized void frame(String json) {
             Instant now = Instant.now();
             long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
             if (json.startsWith("{\"seq\":null")) {
@@ -149,23 +154,31 @@ public class StreamingBench {
         String ws = base.replaceFirst("^http", "ws");
         Semaphore connecting = new Semaphore(50);
         long connectStart = System.nanoTime();
+        boolean lean = !"jdk".equals(System.getProperty("bench.client", "nio"));
+        NioSockets nio = lean ? new NioSockets(2) : null;
         List<java.util.concurrent.CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             String conversation = "bench-" + run + "-" + (i % generations);
             Subscriber sub = new Subscriber(conversation, done);
             subs.add(sub);
+            URI uri = URI.create(ws + "/ws/conversation/" + conversation + "?after=0");
+            if (lean) {
+                nio.connect(uri, key, sub);
+                continue;
+            }
             connecting.acquire();
             // Several clients, each with its own selector thread, as 1,000 separate readers would be:
             // one JDK client reads all its sockets on one thread, which would queue frames here.
             HttpClient client = socketClients.get(i % socketClients.size());
             pending.add(client.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + key)
-                    .buildAsync(URI.create(ws + "/ws/conversation/" + conversation + "?after=0"), sub)
+                    .buildAsync(uri, sub)
                     .whenComplete((s, e) -> connecting.release()));
         }
         for (var future : pending) {
             sockets.add(future.get(60, TimeUnit.SECONDS));
         }
+        System.out.printf("client: %s%n", lean ? "lean NIO reader (2 selector threads)" : "JDK HttpClient WebSocket");
         System.out.printf("connected %d subscribers in %.1f s%n", subscribers, (System.nanoTime() - connectStart) / 1e9);
 
         AtomicLong peakRss = new AtomicLong();
@@ -265,7 +278,223 @@ public class StreamingBench {
         for (WebSocket socket : sockets) {
             socket.abort();
         }
+        if (nio != null) {
+            nio.close();
+        }
         System.exit(finished && lost == 0 && duplicates == 0 ? 0 : 1);
+    }
+
+    /**
+     * A lean WebSocket client for many sockets: the handshake is written and read by hand, then a
+     * couple of selector threads read every socket and parse frames in place. The JDK's client
+     * spends several times more CPU per frame, and on this two-core machine every cycle the load
+     * generator takes is taken from the server it measures.
+     */
+    static final class NioSockets implements AutoCloseable {
+        private final Reader[] readers;
+        private int next;
+
+        NioSockets(int threads) throws IOException {
+            readers = new Reader[threads];
+            for (int i = 0; i < threads; i++) {
+                readers[i] = new Reader();
+                Thread.ofPlatform().daemon().name("bench-reader-" + i).start(readers[i]);
+            }
+        }
+
+        void connect(URI uri, String key, Subscriber subscriber) throws IOException {
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+            channel.socket().setTcpNoDelay(true);
+            byte[] nonce = new byte[16];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(nonce);
+            String request = "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + java.util.Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n"
+                    + "Authorization: Bearer " + key + "\r\n\r\n";
+            ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteBuffer in = ByteBuffer.allocate(1 << 16);
+            int headerEnd;
+            while ((headerEnd = headerEnd(in)) < 0) {
+                if (channel.read(in) < 0) {
+                    throw new IOException("closed during the handshake");
+                }
+            }
+            String head = new String(in.array(), 0, headerEnd, StandardCharsets.US_ASCII);
+            if (!head.startsWith("HTTP/1.1 101")) {
+                throw new IOException("handshake refused: " + head.lines().findFirst().orElse(""));
+            }
+            // Frames that came with the response stay in the buffer, after the header.
+            in.flip();
+            in.position(headerEnd);
+            in.compact();
+            channel.configureBlocking(false);
+            readers[next++ % readers.length].add(new Connection(channel, subscriber, in));
+        }
+
+        private static int headerEnd(ByteBuffer in) {
+            byte[] b = in.array();
+            for (int i = 3; i < in.position(); i++) {
+                if (b[i - 3] == '\r' && b[i - 2] == '\n' && b[i - 1] == '\r' && b[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            for (Reader reader : readers) {
+                reader.stop();
+            }
+        }
+
+        static final class Connection {
+            final SocketChannel channel;
+            final Subscriber subscriber;
+            ByteBuffer in;
+            final java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+
+            Connection(SocketChannel channel, Subscriber subscriber, ByteBuffer in) {
+                this.channel = channel;
+                this.subscriber = subscriber;
+                this.in = in;
+            }
+        }
+
+        static final class Reader implements Runnable {
+            private final java.nio.channels.Selector selector = java.nio.channels.Selector.open();
+            private final java.util.Queue<Connection> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            private volatile boolean running = true;
+
+            Reader() throws IOException {}
+
+            void add(Connection connection) {
+                joining.add(connection);
+                selector.wakeup();
+            }
+
+            void stop() {
+                running = false;
+                selector.wakeup();
+            }
+
+            @Override
+            public void run() {
+                try {
+                    while (running) {
+                        selector.select();
+                        for (Connection c; (c = joining.poll()) != null; ) {
+                            c.channel.register(selector, java.nio.channels.SelectionKey.OP_READ, c);
+                            frames(c); // anything that arrived with the handshake
+                        }
+                        for (var key : selector.selectedKeys()) {
+                            Connection c = (Connection) key.attachment();
+                            try {
+                                if (c.channel.read(c.in) < 0) {
+                                    c.subscriber.ended("connection closed");
+                                    key.cancel();
+                                    c.channel.close();
+                                    continue;
+                                }
+                                frames(c);
+                            } catch (IOException e) {
+                                c.subscriber.ended(e.toString());
+                                key.cancel();
+                            }
+                        }
+                        selector.selectedKeys().clear();
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            /** Handles every whole frame in the buffer; keeps a partial one for the next read. */
+            private static void frames(Connection c) throws IOException {
+                ByteBuffer in = c.in;
+                in.flip();
+                while (in.remaining() >= 2) {
+                    int start = in.position();
+                    int b0 = in.get(start) & 0xFF;
+                    int b1 = in.get(start + 1) & 0xFF;
+                    long length = b1 & 0x7F;
+                    int header = 2;
+                    if (length == 126) {
+                        if (in.remaining() < 4) {
+                            break;
+                        }
+                        length = in.getShort(start + 2) & 0xFFFF;
+                        header = 4;
+                    } else if (length == 127) {
+                        if (in.remaining() < 10) {
+                            break;
+                        }
+                        length = in.getLong(start + 2);
+                        header = 10;
+                    }
+                    if ((b1 & 0x80) != 0) {
+                        throw new IOException("a server frame must not be masked");
+                    }
+                    if (header + length > in.capacity()) { // a frame larger than the buffer: grow it
+                        ByteBuffer bigger = ByteBuffer.allocate((int) (header + length) * 2);
+                        bigger.put(in);
+                        c.in = bigger;
+                        return;
+                    }
+                    if (in.remaining() < header + length) {
+                        break;
+                    }
+                    byte[] payload = new byte[(int) length];
+                    in.position(start + header);
+                    in.get(payload);
+                    int opcode = b0 & 0x0F;
+                    boolean fin = (b0 & 0x80) != 0;
+                    switch (opcode) {
+                        case 0, 1 -> {
+                            if (fin && c.message.size() == 0) {
+                                c.subscriber.frame(new String(payload, StandardCharsets.UTF_8));
+                            } else {
+                                c.message.write(payload);
+                                if (fin) {
+                                    c.subscriber.frame(c.message.toString(StandardCharsets.UTF_8));
+                                    c.message.reset();
+                                }
+                            }
+                        }
+                        case 9 -> pong(c.channel, payload);
+                        case 8 -> {
+                            int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+                            c.subscriber.ended("closed " + code + " "
+                                    + new String(payload, Math.min(2, payload.length), Math.max(0, payload.length - 2),
+                                            StandardCharsets.UTF_8));
+                            c.channel.close();
+                        }
+                        default -> {} // pong, or an opcode this benchmark does not use
+                    }
+                }
+                in.compact();
+            }
+
+            /** Client frames are masked (RFC 6455 5.3); a pong echoes the ping's payload. */
+            private static void pong(SocketChannel channel, byte[] payload) throws IOException {
+                byte[] mask = new byte[4];
+                java.util.concurrent.ThreadLocalRandom.current().nextBytes(mask);
+                ByteBuffer frame = ByteBuffer.allocate(6 + payload.length);
+                frame.put((byte) 0x8A).put((byte) (0x80 | payload.length)).put(mask);
+                for (int i = 0; i < payload.length; i++) {
+                    frame.put((byte) (payload[i] ^ mask[i % 4]));
+                }
+                frame.flip();
+                while (frame.hasRemaining()) {
+                    channel.write(frame);
+                }
+            }
+        }
     }
 
     static long percentile(long[] sorted, double p) {

@@ -7,7 +7,9 @@
 # Usage: bench/streaming/run.sh [generations=200] [subscribers=1000] [redis|memory]
 # Optional: BENCH_PORT (18080), BENCH_JAR (target/quillstream.jar), BENCH_SERVER_OPTS (extra JVM
 # options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr), BENCH_LATENCY,
-# BENCH_TOKEN_INTERVAL.
+# BENCH_TOKEN_INTERVAL, BENCH_ROUNDS (2: the same server runs the whole benchmark this many times,
+# each round with new conversations; the first warms its JIT, the last is the steady state),
+# BENCH_CLIENT (nio: a lean NIO reader; jdk: the JDK's HttpClient WebSocket).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GENERATIONS="${1:-200}"
@@ -38,7 +40,7 @@ SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres test -c "drop schema $SCHEMA cascade" || true
+  psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema $SCHEMA cascade" || true
   rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
@@ -46,5 +48,9 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
   sleep 0.5
 done
-echo "mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" -Xmx1g bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"
+status=0
+for round in $(seq 1 "${BENCH_ROUNDS:-2}"); do
+  echo "== round $round of ${BENCH_ROUNDS:-2}: mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA" -Xmx1g -Dbench.client="${BENCH_CLIENT:-nio}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER" || status=$?
+done
+exit $status
