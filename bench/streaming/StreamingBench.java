@@ -142,8 +142,10 @@ public class StreamingBench {
         long serverPid = Long.parseLong(args[4]);
         String run = Long.toString(System.currentTimeMillis(), 36);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        boolean lean = !"jdk".equals(System.getProperty("bench.client", "nio"));
+        NioSockets nio = lean ? new NioSockets(2) : null;
         List<HttpClient> socketClients = new ArrayList<>();
-        for (int c = 0; c < Math.max(1, subscribers / SOCKETS_PER_CLIENT); c++) {
+        for (int c = 0; !lean && c < Math.max(1, subscribers / SOCKETS_PER_CLIENT); c++) {
             socketClients.add(HttpClient.newBuilder()
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build());
@@ -154,8 +156,6 @@ public class StreamingBench {
         String ws = base.replaceFirst("^http", "ws");
         Semaphore connecting = new Semaphore(50);
         long connectStart = System.nanoTime();
-        boolean lean = !"jdk".equals(System.getProperty("bench.client", "nio"));
-        NioSockets nio = lean ? new NioSockets(2) : null;
         List<java.util.concurrent.CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             String conversation = "bench-" + run + "-" + (i % generations);
@@ -389,28 +389,33 @@ public class StreamingBench {
                     while (running) {
                         selector.select();
                         for (Connection c; (c = joining.poll()) != null; ) {
-                            c.channel.register(selector, java.nio.channels.SelectionKey.OP_READ, c);
-                            frames(c); // anything that arrived with the handshake
+                            // Read nothing yet: handle what arrived with the handshake.
+                            serve(c.channel.register(selector, java.nio.channels.SelectionKey.OP_READ, c), false);
                         }
                         for (var key : selector.selectedKeys()) {
-                            Connection c = (Connection) key.attachment();
-                            try {
-                                if (c.channel.read(c.in) < 0) {
-                                    c.subscriber.ended("connection closed");
-                                    key.cancel();
-                                    c.channel.close();
-                                    continue;
-                                }
-                                frames(c);
-                            } catch (IOException e) {
-                                c.subscriber.ended(e.toString());
-                                key.cancel();
-                            }
+                            serve(key, true);
                         }
                         selector.selectedKeys().clear();
                     }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            /** Reads what the socket has (when {@code read}) and handles the whole frames; one socket failing ends only it. */
+            private static void serve(java.nio.channels.SelectionKey key, boolean read) {
+                Connection c = (Connection) key.attachment();
+                try {
+                    if (read && c.channel.read(c.in) < 0) {
+                        c.subscriber.ended("connection closed");
+                        key.cancel();
+                        c.channel.close();
+                        return;
+                    }
+                    frames(c);
+                } catch (IOException e) {
+                    c.subscriber.ended(e.toString());
+                    key.cancel();
                 }
             }
 

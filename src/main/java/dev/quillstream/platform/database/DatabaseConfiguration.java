@@ -72,17 +72,22 @@ class DatabaseConfiguration {
                         .setCleanDataDirectory(false)
                         .start();
                 return postgres;
-            } catch (IOException | RuntimeException e) {
-                try {
-                    close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                if (e instanceof IOException io) {
-                    throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, io);
-                }
-                throw (RuntimeException) e;
+            } catch (IOException e) {
+                throw closedAfter(
+                        new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e));
+            } catch (RuntimeException e) {
+                throw closedAfter(e);
             }
+        }
+
+        /** A failed start gives back what it took (the owner lock, a half-started server). */
+        private RuntimeException closedAfter(RuntimeException failure) {
+            try {
+                close();
+            } catch (IOException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            return failure;
         }
 
         @Override

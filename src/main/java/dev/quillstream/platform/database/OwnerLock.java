@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Who owns an embedded database directory: the Quillstream holding an OS lock on the file beside it
- * ({@code postgres.lock} next to {@code postgres/}: initdb wants the directory itself empty). The operating system drops the lock when the process dies, however
- * it dies, so a lock that can be taken proves no live Quillstream uses the directory.
+ * ({@code postgres.lock} next to {@code postgres/}: initdb wants the directory itself empty). The
+ * operating system drops the lock when the process dies, however it dies, so a lock that can be
+ * taken proves no live Quillstream uses the directory.
  */
 final class OwnerLock implements AutoCloseable {
 
