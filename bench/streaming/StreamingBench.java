@@ -46,6 +46,7 @@ public class StreamingBench {
         long outOfOrder;
         long tokens;
         long[] delaysMicros = new long[4096];
+        long[] receivedMicros = new long[4096];
         int delays;
         boolean completed;
         String closedEarly;
@@ -109,7 +110,9 @@ public class StreamingBench {
                 long produced = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
                 if (delays == delaysMicros.length) {
                     delaysMicros = Arrays.copyOf(delaysMicros, delays * 2);
+                    receivedMicros = Arrays.copyOf(receivedMicros, delays * 2);
                 }
+                receivedMicros[delays] = nowMicros;
                 delaysMicros[delays++] = Math.max(0, nowMicros - produced);
             } else if ("job.completed".equals(type) || "job.failed".equals(type)) {
                 if (!completed) {
@@ -248,6 +251,10 @@ public class StreamingBench {
                 System.arraycopy(sub.delaysMicros, 0, all, at, sub.delays);
                 at += sub.delays;
             }
+        }
+        String trace = System.getProperty("bench.trace", "");
+        if (!trace.isEmpty()) {
+            writeTrace(subs, Path.of(trace));
         }
         Arrays.sort(all);
         double seconds = (end - start) / 1e9;
@@ -567,5 +574,34 @@ public class StreamingBench {
         } catch (Exception e) {
             return "?";
         }
+    }
+
+    /**
+     * With {@code -Dbench.trace=FILE} (BENCH_TRACE in run.sh): the delays per 100 ms of receipt
+     * time, tab-separated (window start in epoch ms, tokens, p50, p99, max in ms), to line tails up
+     * with GC pauses and other events of the server.
+     */
+    static void writeTrace(List<Subscriber> subs, Path file) throws IOException {
+        java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (Subscriber sub : subs) {
+            synchronized (sub) {
+                for (int i = 0; i < sub.delays; i++) {
+                    windows.computeIfAbsent(sub.receivedMicros[i] / 100_000, w -> new ArrayList<>())
+                            .add(sub.delaysMicros[i]);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("window_ms\ttokens\tp50_ms\tp99_ms\tmax_ms\n");
+        windows.forEach((window, delays) -> {
+            long[] sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.append(String.format(
+                    "%d\t%d\t%.1f\t%.1f\t%.1f%n",
+                    window * 100,
+                    sorted.length,
+                    percentile(sorted, 0.5) / 1000.0,
+                    percentile(sorted, 0.99) / 1000.0,
+                    sorted[sorted.length - 1] / 1000.0));
+        });
+        Files.writeString(file, out);
     }
 }
