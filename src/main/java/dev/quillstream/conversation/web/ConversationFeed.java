@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +44,13 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private final ArrayBlockingQueue<Object> queue;
     private final int capacity;
     private final Runnable onDropped;
+    /**
+     * Guards what delivery threads and the writer share. A lock, not {@code synchronized}: with Redis
+     * this node's jobs and the pub/sub thread deliver at the same time, and contended monitors are
+     * what held virtual threads back for seconds in the in-process log (see {@code InMemoryEventLog}).
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+
     private boolean replaying = true;
     private boolean droppedDuringReplay;
     private boolean overflowed;
@@ -75,7 +83,16 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
 
     /** Live delivery, on the log's delivery thread: never blocks. */
     @Override
-    public synchronized void accept(LoggedEvent event) {
+    public void accept(LoggedEvent event) {
+        lock.lock();
+        try {
+            offer(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void offer(LoggedEvent event) {
         if (overflowed || closed || event.seq() <= lastQueued) {
             return; // an older event arriving late is read from the log when its gap is seen
         }
@@ -123,8 +140,11 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
                 last = newest;
             }
             sendFromLog();
-            synchronized (this) {
+            lock.lock();
+            try {
                 replaying = false;
+            } finally {
+                lock.unlock();
             }
             if (droppedDuringReplay) {
                 sendFromLog();
