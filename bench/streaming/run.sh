@@ -41,6 +41,10 @@ SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true
+  if [ "$MODE" = redis ]; then
+    # The benchmark's conversations would otherwise stay in Redis for their 30-day retention.
+    redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${QUILLSTREAM_REDIS_PREFIX}*" | xargs -r -n 500 redis-cli -h 127.0.0.1 -p 6379 del >/dev/null || true
+  fi
   psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema $SCHEMA cascade" || true
   rm -rf "$DATA_DIR"
 }
