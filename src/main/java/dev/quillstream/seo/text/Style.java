@@ -45,7 +45,7 @@ public final class Style {
 
     /**
      * Whether a transition word or phrase occurs as a whole word, ignoring ASCII case: what {@code
-     * \\b(?:accordingly|additionally|...)\\b} with {@code CASE_INSENSITIVE} finds (word boundaries
+     * \b(?:accordingly|additionally|...)\b} with {@code CASE_INSENSITIVE} finds (word boundaries
      * as {@link java.util.regex.Pattern} defines them), by string search. That regular expression,
      * tried at every position of every sentence, was a fifth of the SEO analysis's time.
      */
