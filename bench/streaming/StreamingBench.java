@@ -80,9 +80,14 @@ public class StreamingBench {
 
         /** A socket that ends before its job did must not leave the benchmark waiting. */
         synchronized void ended(String why) {
+            finish(why);
+        }
+
+        /** Counts this subscriber done once: its job ended, or ({@code closedEarly}) its socket did. */
+        private void finish(String closedEarly) {
             if (!completed) {
                 completed = true;
-                closedEarly = why;
+                this.closedEarly = closedEarly;
                 done.countDown();
             }
         }
@@ -115,10 +120,7 @@ public class StreamingBench {
                 receivedMicros[delays] = nowMicros;
                 delaysMicros[delays++] = Math.max(0, nowMicros - produced);
             } else if ("job.completed".equals(type) || "job.failed".equals(type)) {
-                if (!completed) {
-                    completed = true;
-                    done.countDown();
-                }
+                finish(null);
             }
         }
 
@@ -414,15 +416,22 @@ public class StreamingBench {
                 Connection c = (Connection) key.attachment();
                 try {
                     if (read && c.channel.read(c.in) < 0) {
-                        c.subscriber.ended("connection closed");
-                        key.cancel();
-                        c.channel.close();
+                        end(c, "connection closed");
                         return;
                     }
                     frames(c);
                 } catch (IOException e) {
-                    c.subscriber.ended(e.toString());
-                    key.cancel();
+                    end(c, e.toString());
+                }
+            }
+
+            /** Closing the channel also cancels its selection key. */
+            private static void end(Connection c, String why) {
+                c.subscriber.ended(why);
+                try {
+                    c.channel.close();
+                } catch (IOException ignored) {
+                    // already gone
                 }
             }
 
@@ -481,10 +490,10 @@ public class StreamingBench {
                         case 9 -> pong(c.channel, payload);
                         case 8 -> {
                             int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
-                            c.subscriber.ended("closed " + code + " "
+                            end(c, "closed " + code + " "
                                     + new String(payload, Math.min(2, payload.length), Math.max(0, payload.length - 2),
                                             StandardCharsets.UTF_8));
-                            c.channel.close();
+                            return;
                         }
                         default -> {} // pong, or an opcode this benchmark does not use
                     }

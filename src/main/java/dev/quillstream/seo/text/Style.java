@@ -71,22 +71,19 @@ public final class Style {
         return new String(chars);
     }
 
-    // Word characters for a regex word boundary: ASCII letters, digits and '_', and a combining mark
-    // whose base character is a letter or digit.
-
     private static boolean wordBefore(String text, int index) {
-        if (index == 0) {
-            return false;
-        }
-        int c = text.codePointBefore(index);
-        return asciiWord(c) || (Character.getType(c) == Character.NON_SPACING_MARK && hasBase(text, index - 1));
+        return index > 0 && word(text, text.codePointBefore(index), index - 1);
     }
 
     private static boolean wordAt(String text, int index) {
-        if (index == text.length()) {
-            return false;
-        }
-        int c = text.codePointAt(index);
+        return index < text.length() && word(text, text.codePointAt(index), index);
+    }
+
+    /**
+     * A word character for a regex word boundary: an ASCII letter, digit or '_', or a combining
+     * mark whose base character (before {@code index}, marks skipped) is a letter or digit.
+     */
+    private static boolean word(String text, int c, int index) {
         return asciiWord(c) || (Character.getType(c) == Character.NON_SPACING_MARK && hasBase(text, index));
     }
 
