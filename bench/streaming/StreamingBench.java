@@ -200,10 +200,16 @@ public class StreamingBench {
 
         long serverCpuStart = cpuMillis(serverPid);
         long clientCpuStart = cpuMillis(ProcessHandle.current().pid());
+        long spreadNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.spread", 0));
         long start = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int g = 0; g < generations; g++) {
                 String conversation = "bench-" + run + "-" + g;
+                // Optional spread: the g-th generation is submitted g/N of the way through it.
+                long due = start + spreadNanos * g / generations;
+                while (System.nanoTime() < due) {
+                    Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
+                }
                 executor.submit(() -> {
                     HttpResponse<String> response = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/api/v1/generate-blog"))
@@ -262,8 +268,8 @@ public class StreamingBench {
         double seconds = (end - start) / 1e9;
         String heap = heapUsedMb(http, base);
         System.out.printf(
-                "generations=%d subscribers=%d finished=%s wall=%.1fs (submitting %.1fs)%n",
-                generations, subscribers, finished, seconds, (submitted - start) / 1e9);
+                "generations=%d subscribers=%d finished=%s wall=%.1fs (submitting %.1fs, spread %d ms)%n",
+                generations, subscribers, finished, seconds, (submitted - start) / 1e9, spreadNanos / 1_000_000);
         System.out.printf(
                 "throughput: %.1f generations/min, %.0f events/s delivered (%d events, %d tokens)%n",
                 generations / seconds * 60, received / seconds, received, tokens);

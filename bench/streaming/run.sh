@@ -10,7 +10,8 @@
 # BENCH_TOKEN_INTERVAL, BENCH_ROUNDS (2: the same server runs the whole benchmark this many times,
 # each round with new conversations; the first warms its JIT, the last is the steady state),
 # BENCH_CLIENT (nio: a lean NIO reader; jdk: the JDK's HttpClient WebSocket), BENCH_TRACE (a path
-# prefix: each round writes <prefix>.round<n>.tsv, the delays per 100 ms of receipt time).
+# prefix: each round writes <prefix>.round<n>.tsv, the delays per 100 ms of receipt time),
+# BENCH_SPREAD_MS (0: all generations are submitted at once; otherwise evenly over this many ms).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GENERATIONS="${1:-200}"
@@ -56,6 +57,6 @@ done
 status=0
 for round in $(seq 1 "${BENCH_ROUNDS:-2}"); do
   echo "== round $round of ${BENCH_ROUNDS:-2}: mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" -Xmx1g -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:+$BENCH_TRACE.round$round.tsv}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER" || status=$?
+  "$JAVA" -Xmx1g -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:+$BENCH_TRACE.round$round.tsv}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER" || status=$?
 done
 exit $status
