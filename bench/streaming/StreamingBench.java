@@ -78,13 +78,11 @@ public class StreamingBench {
             ended(String.valueOf(error));
         }
 
-        /** A socket that ends before its job did must not leave the benchmark waiting. */
-        synchronized void ended(String why) {
-            finish(why);
-        }
-
-        /** Counts this subscriber done once: its job ended, or ({@code closedEarly}) its socket did. */
-        private void finish(String closedEarly) {
+        /**
+         * Counts this subscriber done once: its job ended ({@code closedEarly} null), or its socket
+         * did first (why), which must not leave the benchmark waiting.
+         */
+        synchronized void ended(String closedEarly) {
             if (!completed) {
                 completed = true;
                 this.closedEarly = closedEarly;
@@ -120,7 +118,7 @@ public class StreamingBench {
                 receivedMicros[delays] = nowMicros;
                 delaysMicros[delays++] = Math.max(0, nowMicros - produced);
             } else if ("job.completed".equals(type) || "job.failed".equals(type)) {
-                finish(null);
+                ended(null);
             }
         }
 
