@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** Redis when {@code REDIS_URL} is set (any number of nodes), memory otherwise (one node). */
 @Configuration(proxyBeanMethods = false)
@@ -18,11 +19,25 @@ class EventLogConfiguration {
             ObjectProvider<RedisConnectionFactory> connections,
             @Value("${quillstream.redis-prefix:quillstream:}") String prefix,
             @Value("${quillstream.conversation.replay-events:20000}") int capacity,
+            @Value("${quillstream.conversation.replay-memory:}") String memory,
             @Value("${quillstream.conversation.ttl:30d}") Duration retention) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
-            return new InMemoryEventLog(capacity);
+            return new InMemoryEventLog(capacity, memoryBudget(memory));
         }
         return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention);
+    }
+
+    /** {@code QUILLSTREAM_REPLAY_MEMORY} (e.g. {@code 256MB}), or an eighth of the maximum heap. */
+    static long memoryBudget(String memory) {
+        if (memory == null || memory.isBlank()) {
+            return Runtime.getRuntime().maxMemory() / 8;
+        }
+        try {
+            return DataSize.parse(memory.strip()).toBytes();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "QUILLSTREAM_REPLAY_MEMORY must be a size such as 256MB, not '" + memory + "'", e);
+        }
     }
 }

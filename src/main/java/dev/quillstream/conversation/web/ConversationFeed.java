@@ -139,7 +139,7 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
                         + "): it was restarted or deleted; continuing from " + newest));
                 last = newest;
             }
-            sendFromLog();
+            sendFromLog(newest);
             lock.lock();
             try {
                 replaying = false;
@@ -220,22 +220,35 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
         sendFromLog(Long.MAX_VALUE);
     }
 
-    /** Sends the logged events after {@code last} up to {@code until}, telling the client about any it can no longer get. */
+    /**
+     * Sends the logged events after {@code last} up to {@code until}, telling the client about any it
+     * can no longer get. Every event up to {@code until} was appended before this call (it was
+     * delivered live, or counted by {@code lastSeq}), so what the log lacks of them was trimmed: the
+     * client is told, and the feed goes on after {@code until} instead of waiting for them forever.
+     */
     private void sendFromLog(long until) throws IOException {
         while (true) {
             List<LoggedEvent> page = events.range(conversationId, last, until, PAGE);
             for (LoggedEvent event : page) {
                 if (event.seq() > last + 1) {
-                    send(error("events " + (last + 1) + " to " + (event.seq() - 1)
-                            + " are no longer kept; the conversation's messages are at GET /api/v1/conversations/"
-                            + conversationId));
+                    sendGone(event.seq() - 1);
                 }
                 sendEvent(event);
             }
             if (page.size() < PAGE) {
-                return;
+                break;
             }
         }
+        if (until != Long.MAX_VALUE && last < until) {
+            sendGone(until);
+            last = until;
+        }
+    }
+
+    private void sendGone(long through) throws IOException {
+        send(error("events " + (last + 1) + " to " + through
+                + " are no longer kept; the conversation's messages are at GET /api/v1/conversations/"
+                + conversationId));
     }
 
     private void sendEvent(LoggedEvent event) throws IOException {

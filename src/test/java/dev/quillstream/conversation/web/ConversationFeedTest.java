@@ -52,7 +52,7 @@ class ConversationFeedTest {
     @Test
     void anEventLostOnTheWayIsReadFromTheLogBeforeTheNextOne() throws Exception {
         InMemoryEventLog memory = new InMemoryEventLog(10_000);
-        EventLog lossy = new LossyLog(memory, 7); // live delivery of seq 7 is lost, as pub/sub may lose it
+        EventLog lossy = new LossyLog(memory, 7, 7, false); // seq 7 is lost live but kept in the log
         FakeSession session = new FakeSession(false);
         ConversationFeed feed = givenAFeed(session, lossy, 0, 4096);
         Thread reader = Thread.ofVirtual().start(feed::run);
@@ -62,6 +62,39 @@ class ConversationFeedTest {
         feed.close();
         reader.join(5_000);
         assertThat(session.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void eventsLostOnTheWayThatTheLogNoLongerHoldsAreNamedAndTheFeedGoesOn() throws Exception {
+        InMemoryEventLog memory = new InMemoryEventLog(10_000);
+        EventLog forgetful = new LossyLog(memory, 4, 6, true);
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, forgetful, 0, 4096);
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        appendEvents(memory, 10);
+        session.awaitSeq(10, Duration.ofSeconds(10));
+        feed.close();
+        reader.join(5_000);
+        assertThat(session.seqs()).containsExactly(1L, 2L, 3L, 7L, 8L, 9L, 10L);
+        assertThat(session.errors()).singleElement().asString().contains("events 4 to 6 are no longer kept");
+    }
+
+    @Test
+    void aReplayWhoseEventsWereAllTrimmedSaysSoAndThenGoesLive() throws Exception {
+        InMemoryEventLog memory = new InMemoryEventLog(10_000);
+        appendEvents(memory, 5);
+        EventLog forgetful = new LossyLog(memory, 1, 5, true);
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, forgetful, 2, 4096);
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        appendEvents(memory, 2);
+        session.awaitSeq(7, Duration.ofSeconds(10));
+        feed.close();
+        reader.join(5_000);
+        assertThat(session.seqs()).containsExactly(6L, 7L);
+        assertThat(session.errors()).singleElement().asString().contains("events 3 to 5 are no longer kept");
     }
 
     @Test
@@ -135,8 +168,11 @@ class ConversationFeedTest {
         }
     }
 
-    /** Delivers every event live except one, which stays in the log. */
-    private record LossyLog(EventLog log, long lost) implements EventLog {
+    /**
+     * Events {@code from}…{@code to} are not delivered live, as pub/sub may lose them; when {@code
+     * trimmed} they are not in the log either, as if trimmed before anyone read them.
+     */
+    private record LossyLog(EventLog log, long from, long to, boolean trimmed) implements EventLog {
         @Override
         public long append(String conversationId, String body) {
             return log.append(conversationId, body);
@@ -144,7 +180,9 @@ class ConversationFeedTest {
 
         @Override
         public List<LoggedEvent> range(String conversationId, long after, long until, int limit) {
-            return log.range(conversationId, after, until, limit);
+            return log.range(conversationId, after, until, limit).stream()
+                    .filter(e -> !trimmed || !lost(e))
+                    .toList();
         }
 
         @Override
@@ -155,7 +193,7 @@ class ConversationFeedTest {
         @Override
         public AutoCloseable subscribe(String conversationId, Consumer<LoggedEvent> subscriber) {
             return log.subscribe(conversationId, e -> {
-                if (e.seq() != lost) {
+                if (!lost(e)) {
                     subscriber.accept(e);
                 }
             });
@@ -164,6 +202,10 @@ class ConversationFeedTest {
         @Override
         public void forget(String conversationId) {
             log.forget(conversationId);
+        }
+
+        private boolean lost(LoggedEvent event) {
+            return event.seq() >= from && event.seq() <= to;
         }
     }
 
@@ -185,6 +227,14 @@ class ConversationFeedTest {
                     .map(JSON::readTree)
                     .filter(n -> !n.path("seq").isNull())
                     .map(n -> n.path("seq").asLong())
+                    .toList();
+        }
+
+        synchronized List<String> errors() {
+            return sent.stream()
+                    .map(JSON::readTree)
+                    .filter(n -> n.path("type").asString().equals("error"))
+                    .map(n -> n.path("content").asString())
                     .toList();
         }
 

@@ -1,0 +1,25 @@
+package dev.quillstream.conversation.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EventLogConfigurationTest {
+
+    @Test
+    void theReplayMemoryIsASizeOrAnEighthOfTheHeap() {
+        assertThat(EventLogConfiguration.memoryBudget("256MB")).isEqualTo(256L * 1024 * 1024);
+        assertThat(EventLogConfiguration.memoryBudget(" 1GB ")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(EventLogConfiguration.memoryBudget(""))
+                .isEqualTo(Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    @Test
+    void aReplayMemoryThatIsNotASizeIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> EventLogConfiguration.memoryBudget("plenty"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUILLSTREAM_REPLAY_MEMORY")
+                .hasMessageContaining("plenty");
+    }
+}
