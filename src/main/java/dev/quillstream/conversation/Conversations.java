@@ -170,7 +170,8 @@ public class Conversations {
         return "conversation:head:" + id;
     }
 
-    private static void validate(String id) {
+    /** Refuses an id no conversation can have, with {@link InvalidConversationId}. */
+    public static void validate(String id) {
         if (id.isBlank() || id.length() > 100 || !id.matches("[A-Za-z0-9._:-]+")) {
             throw new InvalidConversationId(id);
         }

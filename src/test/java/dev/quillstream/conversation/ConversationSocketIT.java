@@ -151,16 +151,7 @@ class ConversationSocketIT {
                         .status())
                 .isEqualTo(401);
         assertThat(api.get("/api/v1/conversations/" + conversation).status()).isEqualTo(404);
-        try {
-            SocketClient.connect(ws, conversation, 0, "qs_wrong").close();
-            throw new AssertionError("a wrong key must not connect");
-        } catch (java.util.concurrent.CompletionException expected) {
-            assertThat(expected.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
-            assertThat(((java.net.http.WebSocketHandshakeException) expected.getCause())
-                            .getResponse()
-                            .statusCode())
-                    .isEqualTo(401);
-        }
+        assertHandshakeRefused(() -> SocketClient.connect(ws, conversation, 0, "qs_wrong"), 401);
         try (SocketClient client = SocketClient.connect(ws, conversation, 0, KEY)) {
             client.send("not json");
             JsonNode error = client.until(f -> is(f, "error"), WAIT).getLast();
@@ -180,6 +171,62 @@ class ConversationSocketIT {
                         .path("field")
                         .asString())
                 .isEqualTo("conversation_id");
+    }
+
+    @Test
+    void aTicketOpensOneSocketForItsConversationWithoutTheKeyInTheUrl() throws Exception {
+        String conversation = "ticket-" + UUID.randomUUID();
+        assertThat(api.withKey(null).post("/api/v1/ws-tickets", "{}").status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"bad id!\"}")
+                        .json()
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("conversation_id");
+
+        ApiClient.Response issued =
+                api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"%s\"}".formatted(conversation));
+        assertThat(issued.status()).isEqualTo(201);
+        String ticket = issued.json().path("ticket").asString();
+        assertThat(issued.json().path("url").asString())
+                .isEqualTo("/ws/conversation/" + conversation + "?ticket=" + ticket);
+        assertThat(issued.json().path("expires_at").asString()).isNotBlank();
+        try (SocketClient client = SocketClient.connectWithTicket(ws, conversation, ticket)) {
+            client.send("not json");
+            assertThat(client.until(f -> is(f, "error"), WAIT)
+                            .getLast()
+                            .path("seq")
+                            .isNull())
+                    .isTrue();
+        }
+        assertHandshakeRefused(() -> SocketClient.connectWithTicket(ws, conversation, ticket), 401);
+
+        String anyConversation =
+                api.post("/api/v1/ws-tickets", "").json().path("ticket").asString();
+        String other = "ticket-other-" + UUID.randomUUID();
+        try (SocketClient client = SocketClient.connectWithTicket(ws, other, anyConversation)) {
+            client.send("not json");
+            assertThat(client.until(f -> is(f, "error"), WAIT)).isNotEmpty();
+        }
+        String boundElsewhere = api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"%s\"}".formatted(conversation))
+                .json()
+                .path("ticket")
+                .asString();
+        assertHandshakeRefused(() -> SocketClient.connectWithTicket(ws, other, boundElsewhere), 401);
+    }
+
+    static void assertHandshakeRefused(java.util.function.Supplier<SocketClient> connect, int status) {
+        try {
+            connect.get().close();
+            throw new AssertionError("the handshake must be refused");
+        } catch (java.util.concurrent.CompletionException expected) {
+            assertThat(expected.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+            assertThat(((java.net.http.WebSocketHandshakeException) expected.getCause())
+                            .getResponse()
+                            .statusCode())
+                    .isEqualTo(status);
+        }
     }
 
     /** Every frame has the next seq: in order, none missing, none twice. */

@@ -24,9 +24,11 @@ public final class SocketClient implements AutoCloseable {
     private final WebSocket socket;
     private volatile boolean closed;
 
-    private SocketClient(URI uri, String key, boolean keyAsSubprotocol) {
+    private SocketClient(URI uri, @org.jspecify.annotations.Nullable String key, boolean keyAsSubprotocol) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (keyAsSubprotocol) {
+        if (key == null) {
+            builder.subprotocols("quillstream"); // credentials in the URL (a ticket)
+        } else if (keyAsSubprotocol) {
             builder.subprotocols("quillstream", key);
         } else {
             builder.header("Authorization", "Bearer " + key);
@@ -57,6 +59,12 @@ public final class SocketClient implements AutoCloseable {
     public static SocketClient connect(String baseWsUrl, String conversation, long after, String key) {
         return new SocketClient(
                 URI.create(baseWsUrl + "/ws/conversation/" + conversation + "?after=" + after), key, false);
+    }
+
+    /** With a ticket from {@code POST /api/v1/ws-tickets} instead of the key. */
+    public static SocketClient connectWithTicket(String baseWsUrl, String conversation, String ticket) {
+        return new SocketClient(
+                URI.create(baseWsUrl + "/ws/conversation/" + conversation + "?ticket=" + ticket), null, false);
     }
 
     public static SocketClient connectWithSubprotocol(String baseWsUrl, String conversation, String key) {

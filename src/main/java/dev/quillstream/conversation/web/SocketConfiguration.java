@@ -1,6 +1,7 @@
 package dev.quillstream.conversation.web;
 
 import dev.quillstream.accounts.ApiKeys;
+import dev.quillstream.accounts.SocketTickets;
 import dev.quillstream.conversation.Conversations;
 import dev.quillstream.platform.roles.NodeRoles;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +18,19 @@ class SocketConfiguration implements WebSocketConfigurer {
 
     private final ConversationSocket socket;
     private final ApiKeys keys;
+    private final SocketTickets tickets;
     private final Conversations conversations;
     private final NodeRoles roles;
 
-    SocketConfiguration(ConversationSocket socket, ApiKeys keys, Conversations conversations, NodeRoles roles) {
+    SocketConfiguration(
+            ConversationSocket socket,
+            ApiKeys keys,
+            SocketTickets tickets,
+            Conversations conversations,
+            NodeRoles roles) {
         this.socket = socket;
         this.keys = keys;
+        this.tickets = tickets;
         this.conversations = conversations;
         this.roles = roles;
     }
@@ -33,7 +41,7 @@ class SocketConfiguration implements WebSocketConfigurer {
             return;
         }
         registry.addHandler(socket, "/ws/conversation/*")
-                .addInterceptors(new SocketHandshake(keys, conversations))
+                .addInterceptors(new SocketHandshake(keys, tickets, conversations))
                 .setAllowedOrigins("*");
     }
 }

@@ -2,6 +2,7 @@ package dev.quillstream.conversation.web;
 
 import dev.quillstream.accounts.AccountId;
 import dev.quillstream.accounts.ApiKeys;
+import dev.quillstream.accounts.SocketTickets;
 import dev.quillstream.conversation.Conversations;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Authenticates the upgrade: the API key as {@code Authorization: Bearer <key>}, as {@code
- * ?access_token=<key>}, or as a second {@code Sec-WebSocket-Protocol} value next to {@code
- * quillstream} (browsers cannot set headers on a WebSocket). Then the conversation is opened for
+ * Authenticates the upgrade: a single-use {@code ?ticket=} from {@code POST /api/v1/ws-tickets}, or
+ * the API key as {@code Authorization: Bearer <key>}, as {@code ?access_token=<key>}, or as a
+ * second {@code Sec-WebSocket-Protocol} value next to {@code quillstream} (browsers cannot set
+ * headers on a WebSocket; a ticket keeps the key out of URLs and logs). Then the conversation is opened for
  * the account (created when new, refused with 404 when it is another account's).
  */
 final class SocketHandshake implements HandshakeInterceptor {
@@ -27,10 +29,12 @@ final class SocketHandshake implements HandshakeInterceptor {
     static final String AFTER = "quillstream.after";
 
     private final ApiKeys keys;
+    private final SocketTickets tickets;
     private final Conversations conversations;
 
-    SocketHandshake(ApiKeys keys, Conversations conversations) {
+    SocketHandshake(ApiKeys keys, SocketTickets tickets, Conversations conversations) {
         this.keys = keys;
+        this.tickets = tickets;
         this.conversations = conversations;
     }
 
@@ -43,8 +47,10 @@ final class SocketHandshake implements HandshakeInterceptor {
         var uri = UriComponentsBuilder.fromUri(request.getURI()).build();
         List<String> path = uri.getPathSegments();
         String conversation = path.getLast();
-        Optional<AccountId> account =
-                key(request, uri.getQueryParams().getFirst("access_token")).flatMap(keys::authenticate);
+        String ticket = uri.getQueryParams().getFirst("ticket");
+        Optional<AccountId> account = ticket != null
+                ? tickets.redeem(ticket, conversation)
+                : key(request, uri.getQueryParams().getFirst("access_token")).flatMap(keys::authenticate);
         if (account.isEmpty()) {
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             return false;
