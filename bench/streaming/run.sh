@@ -31,6 +31,8 @@ export QUILLSTREAM_OFFLINE_LATENCY="${BENCH_LATENCY:-300ms}"
 export QUILLSTREAM_OFFLINE_TOKEN_INTERVAL="${BENCH_TOKEN_INTERVAL:-20ms}"
 export QUILLSTREAM_LLM_CACHE=false
 export QUILLSTREAM_JOB_CONCURRENCY=$GENERATIONS
+# All subscribers use one key; a round's sockets may still be closing when the next round connects.
+export QUILLSTREAM_WS_MAX_SOCKETS_PER_ACCOUNT=$((SUBSCRIBERS * 2))
 export QUILLSTREAM_JOB_POLL_INTERVAL=200ms
 export SERVER_PORT="$PORT"
 if [ "$MODE" = redis ]; then

@@ -28,12 +28,17 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "quillstream.bootstrap-api-key=" + ConversationSocketIT.KEY,
-            "quillstream.jobs.poll-interval=100ms"
+            "quillstream.jobs.poll-interval=100ms",
+            "quillstream.websocket.max-sockets-per-account=" + ConversationSocketIT.SOCKETS_PER_ACCOUNT
         })
 class ConversationSocketIT {
 
     static final String KEY = "qs_test_bootstrap_key_for_conversation_it";
     static final Duration WAIT = Duration.ofSeconds(90);
+    static final int SOCKETS_PER_ACCOUNT = 8;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.quillstream.accounts.ApiKeys keys;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -214,6 +219,41 @@ class ConversationSocketIT {
                 .path("ticket")
                 .asString();
         assertHandshakeRefused(() -> SocketClient.connectWithTicket(ws, other, boundElsewhere), 401);
+    }
+
+    @Test
+    void anAccountOpensNoMoreSocketsThanItsLimitAndAClosedOneMakesRoom() throws Exception {
+        String key = keys.createAccount("socket quota").key();
+        List<SocketClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < SOCKETS_PER_ACCOUNT; i++) {
+                open.add(SocketClient.connect(ws, "quota-" + i + "-" + UUID.randomUUID(), 0, key));
+            }
+            assertHandshakeRefused(() -> SocketClient.connect(ws, "quota-more-" + UUID.randomUUID(), 0, key), 429);
+            try (SocketClient otherAccount = SocketClient.connect(ws, "quota-other-" + UUID.randomUUID(), 0, KEY)) {
+                otherAccount.send("not json");
+                assertThat(otherAccount.until(f -> is(f, "error"), WAIT))
+                        .as("others are not limited")
+                        .isNotEmpty();
+            }
+
+            open.removeFirst().close();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            SocketClient again = null;
+            while (again == null) {
+                try {
+                    again = SocketClient.connect(ws, "quota-again-" + UUID.randomUUID(), 0, key);
+                } catch (java.util.concurrent.CompletionException stillFull) {
+                    assertThat(System.nanoTime()).as("room after a close").isLessThan(deadline);
+                    Thread.sleep(50); // the server counts the close once its close handshake ends
+                }
+            }
+            open.add(again);
+            again.send("not json");
+            assertThat(again.until(f -> is(f, "error"), WAIT)).isNotEmpty();
+        } finally {
+            open.forEach(SocketClient::close);
+        }
     }
 
     static void assertHandshakeRefused(java.util.function.Supplier<SocketClient> connect, int status) {

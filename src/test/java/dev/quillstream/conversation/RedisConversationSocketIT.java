@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "quillstream.bootstrap-api-key=" + ConversationSocketIT.KEY,
             "quillstream.jobs.poll-interval=100ms",
+            "quillstream.websocket.max-sockets-per-account=" + ConversationSocketIT.SOCKETS_PER_ACCOUNT,
             "quillstream.redis-url=redis://127.0.0.1:6379/0"
         })
 class RedisConversationSocketIT extends ConversationSocketIT {

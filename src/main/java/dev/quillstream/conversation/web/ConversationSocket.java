@@ -30,12 +30,15 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     static final String SUBPROTOCOL = "quillstream";
 
     private static final int MAX_MESSAGE = 20_000;
+    /** Session attribute: this socket is counted in its account's quota. */
+    private static final String COUNTED = "quillstream.counted";
 
     private final Conversations conversations;
     private final EventLog events;
     private final JsonMapper json;
     private final int bufferEvents;
     private final Duration pingInterval;
+    private final SocketQuota quota;
     private final Map<String, ConversationFeed> feeds = new ConcurrentHashMap<>();
     /** Sockets closed because their client did not keep up. */
     private final io.micrometer.core.instrument.Counter dropped;
@@ -46,7 +49,9 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
             JsonMapper json,
             @Value("${quillstream.websocket.buffer-events:4096}") int bufferEvents,
             @Value("${quillstream.websocket.ping-interval:20s}") Duration pingInterval,
+            SocketQuota quota,
             io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.quota = quota;
         metrics.gauge("quillstream.websocket.sessions", feeds, Map::size);
         this.dropped = metrics.counter("quillstream.websocket.dropped");
         this.conversations = conversations;
@@ -62,7 +67,15 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public void afterConnectionEstablished(WebSocketSession session) throws java.io.IOException {
+        UUID account = (UUID) session.getAttributes().get(SocketHandshake.ACCOUNT);
+        if (!quota.tryAcquire(account)) {
+            // The handshake checked, but sockets of the same account raced it to the last place.
+            session.close(CloseStatus.POLICY_VIOLATION.withReason(
+                    "more than " + quota.limit() + " sockets of this account on this node"));
+            return;
+        }
+        session.getAttributes().put(COUNTED, true);
         String conversation = (String) session.getAttributes().get(SocketHandshake.CONVERSATION);
         long after = (Long) session.getAttributes().get(SocketHandshake.AFTER);
         ConversationFeed feed = new ConversationFeed(
@@ -109,6 +122,9 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        if (session.getAttributes().remove(COUNTED) != null) {
+            quota.release((UUID) session.getAttributes().get(SocketHandshake.ACCOUNT));
+        }
         ConversationFeed feed = feeds.remove(session.getId());
         if (feed != null) {
             feed.close();

@@ -21,13 +21,16 @@ class SocketConfiguration implements WebSocketConfigurer {
     private final SocketTickets tickets;
     private final Conversations conversations;
     private final NodeRoles roles;
+    private final SocketQuota quota;
 
     SocketConfiguration(
             ConversationSocket socket,
             ApiKeys keys,
             SocketTickets tickets,
             Conversations conversations,
-            NodeRoles roles) {
+            NodeRoles roles,
+            SocketQuota quota) {
+        this.quota = quota;
         this.socket = socket;
         this.keys = keys;
         this.tickets = tickets;
@@ -41,7 +44,7 @@ class SocketConfiguration implements WebSocketConfigurer {
             return;
         }
         registry.addHandler(socket, "/ws/conversation/*")
-                .addInterceptors(new SocketHandshake(keys, tickets, conversations))
+                .addInterceptors(new SocketHandshake(keys, tickets, conversations, quota))
                 .setAllowedOrigins("*");
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Authenticates the upgrade: a single-use {@code ?ticket=} from {@code POST /api/v1/ws-tickets}, or
  * the API key as {@code Authorization: Bearer <key>}, as {@code ?access_token=<key>}, or as a
  * second {@code Sec-WebSocket-Protocol} value next to {@code quillstream} (browsers cannot set
- * headers on a WebSocket; a ticket keeps the key out of URLs and logs). Then the conversation is opened for
+ * headers on a WebSocket; a ticket keeps the key out of URLs and logs). An account at its socket
+ * limit on this node gets 429. Then the conversation is opened for
  * the account (created when new, refused with 404 when it is another account's).
  */
 final class SocketHandshake implements HandshakeInterceptor {
@@ -31,11 +32,13 @@ final class SocketHandshake implements HandshakeInterceptor {
     private final ApiKeys keys;
     private final SocketTickets tickets;
     private final Conversations conversations;
+    private final SocketQuota quota;
 
-    SocketHandshake(ApiKeys keys, SocketTickets tickets, Conversations conversations) {
+    SocketHandshake(ApiKeys keys, SocketTickets tickets, Conversations conversations, SocketQuota quota) {
         this.keys = keys;
         this.tickets = tickets;
         this.conversations = conversations;
+        this.quota = quota;
     }
 
     @Override
@@ -73,6 +76,10 @@ final class SocketHandshake implements HandshakeInterceptor {
             return false;
         } catch (Conversations.InvalidConversationId e) {
             response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        if (quota.full(account.get().value())) {
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
             return false;
         }
         attributes.put(ACCOUNT, account.get().value());
