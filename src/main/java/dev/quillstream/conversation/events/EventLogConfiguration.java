@@ -20,12 +20,13 @@ class EventLogConfiguration {
             @Value("${quillstream.redis-prefix:quillstream:}") String prefix,
             @Value("${quillstream.conversation.replay-events:20000}") int capacity,
             @Value("${quillstream.conversation.replay-memory:}") String memory,
-            @Value("${quillstream.conversation.ttl:30d}") Duration retention) {
+            @Value("${quillstream.conversation.ttl:30d}") Duration retention,
+            @Value("${quillstream.conversation.replay-ttl:24h}") Duration replayTtl) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
             return new InMemoryEventLog(capacity, memoryBudget(memory));
         }
-        return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention);
+        return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention, replayTtl);
     }
 
     /** {@code QUILLSTREAM_REPLAY_MEMORY} (e.g. {@code 256MB}), or an eighth of the maximum heap. */

@@ -19,7 +19,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * The event log shared by all nodes. Per conversation: a counter ({@code seq}), a Stream capped at
  * about {@code capacity} entries whose entry ids are {@code <seq>-0} (so replay after a seq is one
  * XRANGE), and a pub/sub channel. One Lua script increments, appends and publishes, so seq order,
- * Stream order and publish order are the same whichever node appends. Each node subscribes once to
+ * Stream order and publish order are the same whichever node appends. The Stream expires {@code
+ * replayTtl} after the conversation's last event, so Redis holds replay for active conversations
+ * only; the counter lives as long as the conversation ({@code retention}), so seq does not start
+ * over while clients may still hold one. Each node subscribes once to
  * the channel pattern and hands events to its local subscribers on the delivery thread; events
  * appended on this node are handed to them at once as well (the published copy is then a
  * duplicate that subscribers drop by seq).
@@ -33,7 +36,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
             redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], seq .. '-0', 'e', event)
             redis.call('PUBLISH', KEYS[3], event)
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            redis.call('PEXPIRE', KEYS[2], ARGV[4])
             return seq
             """, Long.class);
 
@@ -41,6 +44,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
     private final String prefix;
     private final int capacity;
     private final Duration retention;
+    private final Duration replayTtl;
     private final Subscribers subscribers = new Subscribers();
     private final RedisMessageListenerContainer container;
 
@@ -49,11 +53,17 @@ final class RedisEventLog implements EventLog, AutoCloseable {
             RedisConnectionFactory connections,
             String prefix,
             int capacity,
-            Duration retention) {
+            Duration retention,
+            Duration replayTtl) {
+        if (!replayTtl.isPositive() || !retention.isPositive()) {
+            throw new IllegalArgumentException(
+                    "QUILLSTREAM_REPLAY_TTL and QUILLSTREAM_CONVERSATION_TTL must be positive");
+        }
         this.redis = redis;
         this.prefix = prefix + "conversation:";
         this.capacity = capacity;
         this.retention = retention;
+        this.replayTtl = replayTtl;
         this.container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // Deliver on the subscription's own thread, in the order Redis published: no reordering.
@@ -73,7 +83,8 @@ final class RedisEventLog implements EventLog, AutoCloseable {
                 List.of(key(conversationId, "seq"), key(conversationId, "events"), key(conversationId, "live")),
                 body.strip(),
                 Integer.toString(capacity),
-                Long.toString(retention.toMillis()));
+                Long.toString(retention.toMillis()),
+                Long.toString(replayTtl.toMillis()));
         if (seq == null) {
             throw new IllegalStateException("Redis did not answer the append");
         }

@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class RedisEventLogIT {
 
     private static final String CONVERSATION = "c1";
+    private static final Duration REPLAY_TTL = Duration.ofHours(2);
 
     private final LettuceConnectionFactory connections =
             new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
@@ -66,7 +67,7 @@ class RedisEventLogIT {
     void aSecondNodeGetsEveryEventThroughPubSubInOrder() throws Exception {
         givenALog();
         RedisEventLog otherNode = new RedisEventLog(
-                new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1));
+                new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
         List<Long> delivered = new ArrayList<>();
         otherNode.subscribe(CONVERSATION, event -> {
             synchronized (delivered) {
@@ -87,9 +88,28 @@ class RedisEventLogIT {
         }
     }
 
+    @Test
+    void theReplayExpiresAfterItsTtlWhileTheSeqCounterLivesAsLongAsTheConversation() {
+        givenALog();
+        log.append(CONVERSATION, "{\"n\":1}");
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        String keys = prefix + "conversation:" + CONVERSATION + ":";
+        Long events = redis.getExpire(keys + "events", java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long seq = redis.getExpire(keys + "seq", java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(events).isPositive().isLessThanOrEqualTo(REPLAY_TTL.toMillis());
+        assertThat(seq)
+                .isGreaterThan(REPLAY_TTL.toMillis())
+                .isLessThanOrEqualTo(Duration.ofDays(1).toMillis());
+
+        redis.delete(keys + "events"); // as when it expires
+        assertThat(log.range(CONVERSATION, 0, 10, 10)).isEmpty();
+        assertThat(log.append(CONVERSATION, "{\"n\":2}")).as("seq goes on").isEqualTo(2);
+    }
+
     private void givenALog() {
         connections.afterPropertiesSet();
-        log = new RedisEventLog(new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1));
+        log = new RedisEventLog(
+                new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
     }
 
     private static List<Long> oneTo(long last) {
