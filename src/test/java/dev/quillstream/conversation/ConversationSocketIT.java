@@ -230,6 +230,11 @@ class ConversationSocketIT {
                 open.add(SocketClient.connect(ws, "quota-" + i + "-" + UUID.randomUUID(), 0, key));
             }
             assertHandshakeRefused(() -> SocketClient.connect(ws, "quota-more-" + UUID.randomUUID(), 0, key), 429);
+            assertThat(new ApiClient("http://127.0.0.1:" + port, null)
+                            .get("/actuator/prometheus")
+                            .body())
+                    .as("refusals are counted for operators")
+                    .containsPattern("quillstream_websocket_refused_total\\{[^}]*reason=\"quota\"[^}]*\\} [1-9]");
             try (SocketClient otherAccount = SocketClient.connect(ws, "quota-other-" + UUID.randomUUID(), 0, KEY)) {
                 otherAccount.send("not json");
                 assertThat(otherAccount.until(f -> is(f, "error"), WAIT))

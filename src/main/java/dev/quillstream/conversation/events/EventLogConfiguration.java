@@ -1,5 +1,7 @@
 package dev.quillstream.conversation.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,12 +23,22 @@ class EventLogConfiguration {
             @Value("${quillstream.conversation.replay-events:20000}") int capacity,
             @Value("${quillstream.conversation.replay-memory:}") String memory,
             @Value("${quillstream.conversation.ttl:30d}") Duration retention,
-            @Value("${quillstream.conversation.replay-ttl:24h}") Duration replayTtl) {
+            @Value("${quillstream.conversation.replay-ttl:24h}") Duration replayTtl,
+            MeterRegistry metrics) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
-            return new InMemoryEventLog(capacity, memoryBudget(memory));
+            return measured(new InMemoryEventLog(capacity, memoryBudget(memory)), metrics);
         }
         return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention, replayTtl);
+    }
+
+    /** How much of its budget the in-memory log uses, to see it fill before it trims. */
+    static InMemoryEventLog measured(InMemoryEventLog log, MeterRegistry metrics) {
+        Gauge.builder("quillstream.replay.memory", log, InMemoryEventLog::bytesKept)
+                .baseUnit("bytes")
+                .description("estimated memory of the events kept for replay (no Redis)")
+                .register(metrics);
+        return log;
     }
 
     /** {@code QUILLSTREAM_REPLAY_MEMORY} (e.g. {@code 256MB}), or an eighth of the maximum heap. */

@@ -42,6 +42,8 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     private final Map<String, ConversationFeed> feeds = new ConcurrentHashMap<>();
     /** Sockets closed because their client did not keep up. */
     private final io.micrometer.core.instrument.Counter dropped;
+    /** Sockets closed at once because their account had reached its limit meanwhile. */
+    private final io.micrometer.core.instrument.Counter overQuota;
 
     ConversationSocket(
             Conversations conversations,
@@ -54,6 +56,7 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
         this.quota = quota;
         metrics.gauge("quillstream.websocket.sessions", feeds, Map::size);
         this.dropped = metrics.counter("quillstream.websocket.dropped");
+        this.overQuota = metrics.counter(SocketHandshake.REFUSED, "reason", "quota");
         this.conversations = conversations;
         this.events = events;
         this.json = json;
@@ -71,6 +74,7 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
         UUID account = (UUID) session.getAttributes().get(SocketHandshake.ACCOUNT);
         if (!quota.tryAcquire(account)) {
             // The handshake checked, but sockets of the same account raced it to the last place.
+            overQuota.increment();
             session.close(CloseStatus.POLICY_VIOLATION.withReason(
                     "more than " + quota.limit() + " sockets of this account on this node"));
             return;

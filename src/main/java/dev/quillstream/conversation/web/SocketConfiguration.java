@@ -4,6 +4,7 @@ import dev.quillstream.accounts.ApiKeys;
 import dev.quillstream.accounts.SocketTickets;
 import dev.quillstream.conversation.Conversations;
 import dev.quillstream.platform.roles.NodeRoles;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -22,6 +23,7 @@ class SocketConfiguration implements WebSocketConfigurer {
     private final Conversations conversations;
     private final NodeRoles roles;
     private final SocketQuota quota;
+    private final MeterRegistry metrics;
 
     SocketConfiguration(
             ConversationSocket socket,
@@ -29,8 +31,10 @@ class SocketConfiguration implements WebSocketConfigurer {
             SocketTickets tickets,
             Conversations conversations,
             NodeRoles roles,
-            SocketQuota quota) {
+            SocketQuota quota,
+            MeterRegistry metrics) {
         this.quota = quota;
+        this.metrics = metrics;
         this.socket = socket;
         this.keys = keys;
         this.tickets = tickets;
@@ -44,7 +48,7 @@ class SocketConfiguration implements WebSocketConfigurer {
             return;
         }
         registry.addHandler(socket, "/ws/conversation/*")
-                .addInterceptors(new SocketHandshake(keys, tickets, conversations, quota))
+                .addInterceptors(new SocketHandshake(keys, tickets, conversations, quota, metrics))
                 .setAllowedOrigins("*");
     }
 }

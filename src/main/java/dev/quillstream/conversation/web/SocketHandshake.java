@@ -4,6 +4,7 @@ import dev.quillstream.accounts.AccountId;
 import dev.quillstream.accounts.ApiKeys;
 import dev.quillstream.accounts.SocketTickets;
 import dev.quillstream.conversation.Conversations;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,17 +29,33 @@ final class SocketHandshake implements HandshakeInterceptor {
     static final String ACCOUNT = "quillstream.account";
     static final String CONVERSATION = "quillstream.conversation";
     static final String AFTER = "quillstream.after";
+    /** Refused upgrades, tagged {@code reason}: unauthorized, bad_request, not_found, quota. */
+    static final String REFUSED = "quillstream.websocket.refused";
 
     private final ApiKeys keys;
     private final SocketTickets tickets;
     private final Conversations conversations;
     private final SocketQuota quota;
+    private final MeterRegistry metrics;
 
-    SocketHandshake(ApiKeys keys, SocketTickets tickets, Conversations conversations, SocketQuota quota) {
+    SocketHandshake(
+            ApiKeys keys,
+            SocketTickets tickets,
+            Conversations conversations,
+            SocketQuota quota,
+            MeterRegistry metrics) {
         this.keys = keys;
         this.tickets = tickets;
         this.conversations = conversations;
         this.quota = quota;
+        this.metrics = metrics;
+    }
+
+    /** Answers the upgrade with an error status, counted by reason for operators. */
+    private boolean refuse(ServerHttpResponse response, HttpStatus status, String reason) {
+        response.setStatusCode(status);
+        metrics.counter(REFUSED, "reason", reason).increment();
+        return false;
     }
 
     @Override
@@ -55,8 +72,7 @@ final class SocketHandshake implements HandshakeInterceptor {
                 ? tickets.redeem(ticket, conversation)
                 : key(request, uri.getQueryParams().getFirst("access_token")).flatMap(keys::authenticate);
         if (account.isEmpty()) {
-            response.setStatusCode(HttpStatus.UNAUTHORIZED);
-            return false;
+            return refuse(response, HttpStatus.UNAUTHORIZED, "unauthorized");
         }
         long after;
         try {
@@ -66,21 +82,17 @@ final class SocketHandshake implements HandshakeInterceptor {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            response.setStatusCode(HttpStatus.BAD_REQUEST);
-            return false;
+            return refuse(response, HttpStatus.BAD_REQUEST, "bad_request");
         }
         try {
             conversations.open(account.get().value(), conversation);
         } catch (Conversations.ConversationNotFound e) {
-            response.setStatusCode(HttpStatus.NOT_FOUND);
-            return false;
+            return refuse(response, HttpStatus.NOT_FOUND, "not_found");
         } catch (Conversations.InvalidConversationId e) {
-            response.setStatusCode(HttpStatus.BAD_REQUEST);
-            return false;
+            return refuse(response, HttpStatus.BAD_REQUEST, "bad_request");
         }
         if (quota.full(account.get().value())) {
-            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-            return false;
+            return refuse(response, HttpStatus.TOO_MANY_REQUESTS, "quota");
         }
         attributes.put(ACCOUNT, account.get().value());
         attributes.put(CONVERSATION, conversation);

@@ -16,6 +16,15 @@ class EventLogConfigurationTest {
     }
 
     @Test
+    void theInMemoryLogReportsTheMemoryItKeeps() {
+        var metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        InMemoryEventLog log = EventLogConfiguration.measured(new InMemoryEventLog(100), metrics);
+        log.append("c", "{\"type\":\"token\",\"content\":\"hello\"}");
+        double reported = metrics.get("quillstream.replay.memory").gauge().value();
+        assertThat(reported).isPositive().isEqualTo((double) log.bytesKept());
+    }
+
+    @Test
     void aReplayMemoryThatIsNotASizeIsRefusedNamingTheVariable() {
         assertThatThrownBy(() -> EventLogConfiguration.memoryBudget("plenty"))
                 .isInstanceOf(IllegalArgumentException.class)
