@@ -33,7 +33,7 @@ public class ApiKeys {
                 .param("id", account)
                 .param("name", name)
                 .update();
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String key = newSecret(PREFIX);
         store(new AccountId(account), key, "created with the account");
         return new IssuedKey(new AccountId(account), key);
     }
@@ -106,10 +106,11 @@ public class ApiKeys {
         }
     }
 
-    private static byte[] randomBytes() {
+    /** A new credential: {@code prefix} and 32 random bytes, base64url. Kept only as its {@link #hash}. */
+    static String newSecret(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return bytes;
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A key in clear, as handed to its owner once. */

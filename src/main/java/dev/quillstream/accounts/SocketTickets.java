@@ -1,11 +1,9 @@
 package dev.quillstream.accounts;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +23,6 @@ import org.springframework.stereotype.Service;
 public class SocketTickets {
 
     static final String PREFIX = "qst_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Duration ttl;
@@ -52,9 +49,7 @@ public class SocketTickets {
         jdbc.sql("delete from socket_tickets where expires_at < :now")
                 .param("now", Timestamp.from(now))
                 .update();
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String ticket = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String ticket = ApiKeys.newSecret(PREFIX);
         Instant expires = now.plus(ttl);
         jdbc.sql("""
                         insert into socket_tickets (ticket_hash, account_id, conversation_id, expires_at)

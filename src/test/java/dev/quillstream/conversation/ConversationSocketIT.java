@@ -158,9 +158,7 @@ class ConversationSocketIT {
         assertThat(api.get("/api/v1/conversations/" + conversation).status()).isEqualTo(404);
         assertHandshakeRefused(() -> SocketClient.connect(ws, conversation, 0, "qs_wrong"), 401);
         try (SocketClient client = SocketClient.connect(ws, conversation, 0, KEY)) {
-            client.send("not json");
-            JsonNode error = client.until(f -> is(f, "error"), WAIT).getLast();
-            assertThat(error.path("seq").isNull()).isTrue();
+            assertThat(connectionError(client).path("seq").isNull()).isTrue();
         }
         assertThat(api.get("/api/v1/conversations/" + conversation).status()).isEqualTo(200);
         assertThat(api.delete("/api/v1/conversations/" + conversation)
@@ -169,12 +167,8 @@ class ConversationSocketIT {
                         .asBoolean())
                 .isTrue();
         assertThat(api.get("/api/v1/conversations/" + conversation).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/generate-blog", "{\"topic\":\"t\",\"conversation_id\":\"bad id!\"}")
-                        .json()
-                        .path("errors")
-                        .get(0)
-                        .path("field")
-                        .asString())
+        assertThat(firstErrorField(
+                        api.post("/api/v1/generate-blog", "{\"topic\":\"t\",\"conversation_id\":\"bad id!\"}")))
                 .isEqualTo("conversation_id");
     }
 
@@ -182,42 +176,26 @@ class ConversationSocketIT {
     void aTicketOpensOneSocketForItsConversationWithoutTheKeyInTheUrl() throws Exception {
         String conversation = "ticket-" + UUID.randomUUID();
         assertThat(api.withKey(null).post("/api/v1/ws-tickets", "{}").status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"bad id!\"}")
-                        .json()
-                        .path("errors")
-                        .get(0)
-                        .path("field")
-                        .asString())
+        assertThat(firstErrorField(api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"bad id!\"}")))
                 .isEqualTo("conversation_id");
 
-        ApiClient.Response issued =
-                api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"%s\"}".formatted(conversation));
+        ApiClient.Response issued = askForTicket(conversation);
         assertThat(issued.status()).isEqualTo(201);
         String ticket = issued.json().path("ticket").asString();
         assertThat(issued.json().path("url").asString())
                 .isEqualTo("/ws/conversation/" + conversation + "?ticket=" + ticket);
         assertThat(issued.json().path("expires_at").asString()).isNotBlank();
         try (SocketClient client = SocketClient.connectWithTicket(ws, conversation, ticket)) {
-            client.send("not json");
-            assertThat(client.until(f -> is(f, "error"), WAIT)
-                            .getLast()
-                            .path("seq")
-                            .isNull())
-                    .isTrue();
+            assertThat(connectionError(client).path("seq").isNull()).isTrue();
         }
         assertHandshakeRefused(() -> SocketClient.connectWithTicket(ws, conversation, ticket), 401);
 
-        String anyConversation =
-                api.post("/api/v1/ws-tickets", "").json().path("ticket").asString();
+        String anyConversation = askForTicket(null).json().path("ticket").asString();
         String other = "ticket-other-" + UUID.randomUUID();
         try (SocketClient client = SocketClient.connectWithTicket(ws, other, anyConversation)) {
-            client.send("not json");
-            assertThat(client.until(f -> is(f, "error"), WAIT)).isNotEmpty();
+            assertThat(connectionError(client)).isNotNull();
         }
-        String boundElsewhere = api.post("/api/v1/ws-tickets", "{\"conversation_id\":\"%s\"}".formatted(conversation))
-                .json()
-                .path("ticket")
-                .asString();
+        String boundElsewhere = askForTicket(conversation).json().path("ticket").asString();
         assertHandshakeRefused(() -> SocketClient.connectWithTicket(ws, other, boundElsewhere), 401);
     }
 
@@ -236,10 +214,9 @@ class ConversationSocketIT {
                     .as("refusals are counted for operators")
                     .containsPattern("quillstream_websocket_refused_total\\{[^}]*reason=\"quota\"[^}]*\\} [1-9]");
             try (SocketClient otherAccount = SocketClient.connect(ws, "quota-other-" + UUID.randomUUID(), 0, KEY)) {
-                otherAccount.send("not json");
-                assertThat(otherAccount.until(f -> is(f, "error"), WAIT))
+                assertThat(connectionError(otherAccount))
                         .as("others are not limited")
-                        .isNotEmpty();
+                        .isNotNull();
             }
 
             open.removeFirst().close();
@@ -254,11 +231,27 @@ class ConversationSocketIT {
                 }
             }
             open.add(again);
-            again.send("not json");
-            assertThat(again.until(f -> is(f, "error"), WAIT)).isNotEmpty();
+            assertThat(connectionError(again)).isNotNull();
         } finally {
             open.forEach(SocketClient::close);
         }
+    }
+
+    /** A ticket for one conversation, or (null) for any: an empty body. */
+    ApiClient.Response askForTicket(String conversation) {
+        return api.post(
+                "/api/v1/ws-tickets",
+                conversation == null ? "" : "{\"conversation_id\":\"%s\"}".formatted(conversation));
+    }
+
+    /** Proves a socket is open and served: a message that is not JSON gets a connection {@code error}. */
+    static JsonNode connectionError(SocketClient client) throws InterruptedException {
+        client.send("not json");
+        return client.until(f -> is(f, "error"), WAIT).getLast();
+    }
+
+    static String firstErrorField(ApiClient.Response response) {
+        return response.json().path("errors").get(0).path("field").asString();
     }
 
     static void assertHandshakeRefused(java.util.function.Supplier<SocketClient> connect, int status) {

@@ -66,7 +66,6 @@ public final class InMemoryEventLog implements EventLog {
                 if (stream.events.size() > capacity) {
                     added -= sizeOf(stream.events.removeFirst());
                 }
-                stream.bytes += added;
                 stream.lastAppend = System.nanoTime();
                 subscribers.deliver(conversationId, event);
             } finally {
@@ -128,8 +127,11 @@ public final class InMemoryEventLog implements EventLog {
         stream.lock.lock();
         try {
             stream.forgotten = true;
-            bytes.addAndGet(-stream.bytes);
-            stream.bytes = 0;
+            long freed = 0;
+            for (LoggedEvent event : stream.events) {
+                freed += sizeOf(event);
+            }
+            bytes.addAndGet(-freed);
             stream.events.clear();
         } finally {
             stream.lock.unlock();
@@ -172,9 +174,7 @@ public final class InMemoryEventLog implements EventLog {
             stream.lock.lock();
             try {
                 while (!stream.events.isEmpty() && bytes.get() > target) {
-                    long size = sizeOf(stream.events.removeFirst());
-                    stream.bytes -= size;
-                    bytes.addAndGet(-size);
+                    bytes.addAndGet(-sizeOf(stream.events.removeFirst()));
                 }
             } finally {
                 stream.lock.unlock();
@@ -196,7 +196,6 @@ public final class InMemoryEventLog implements EventLog {
 
         final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();
         long last;
-        long bytes;
         boolean forgotten;
         /** Read by the trim without the lock, to order conversations: a value a moment old is fine. */
         volatile long lastAppend;

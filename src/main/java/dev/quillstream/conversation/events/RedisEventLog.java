@@ -42,9 +42,11 @@ final class RedisEventLog implements EventLog, AutoCloseable {
 
     private final StringRedisTemplate redis;
     private final String prefix;
-    private final int capacity;
-    private final Duration retention;
-    private final Duration replayTtl;
+    /** The script's arguments after the event: the same for every append, so formatted once. */
+    private final String capacity;
+
+    private final String retentionMillis;
+    private final String replayTtlMillis;
     private final Subscribers subscribers = new Subscribers();
     private final RedisMessageListenerContainer container;
 
@@ -61,9 +63,9 @@ final class RedisEventLog implements EventLog, AutoCloseable {
         }
         this.redis = redis;
         this.prefix = prefix + "conversation:";
-        this.capacity = capacity;
-        this.retention = retention;
-        this.replayTtl = replayTtl;
+        this.capacity = Integer.toString(capacity);
+        this.retentionMillis = Long.toString(retention.toMillis());
+        this.replayTtlMillis = Long.toString(replayTtl.toMillis());
         this.container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // Deliver on the subscription's own thread, in the order Redis published: no reordering.
@@ -82,9 +84,9 @@ final class RedisEventLog implements EventLog, AutoCloseable {
                 APPEND,
                 List.of(key(conversationId, "seq"), key(conversationId, "events"), key(conversationId, "live")),
                 body.strip(),
-                Integer.toString(capacity),
-                Long.toString(retention.toMillis()),
-                Long.toString(replayTtl.toMillis()));
+                capacity,
+                retentionMillis,
+                replayTtlMillis);
         if (seq == null) {
             throw new IllegalStateException("Redis did not answer the append");
         }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * limit on this node gets 429. Then the conversation is opened for
  * the account (created when new, refused with 404 when it is another account's).
  */
+@Component
 final class SocketHandshake implements HandshakeInterceptor {
 
     static final String ACCOUNT = "quillstream.account";

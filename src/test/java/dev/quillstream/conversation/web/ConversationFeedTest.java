@@ -53,14 +53,7 @@ class ConversationFeedTest {
     void anEventLostOnTheWayIsReadFromTheLogBeforeTheNextOne() throws Exception {
         InMemoryEventLog memory = new InMemoryEventLog(10_000);
         EventLog lossy = new LossyLog(memory, 7, 7, false); // seq 7 is lost live but kept in the log
-        FakeSession session = new FakeSession(false);
-        ConversationFeed feed = givenAFeed(session, lossy, 0, 4096);
-        Thread reader = Thread.ofVirtual().start(feed::run);
-        session.awaitOpenFeed();
-        appendEvents(memory, 10);
-        session.awaitSeq(10, Duration.ofSeconds(10));
-        feed.close();
-        reader.join(5_000);
+        FakeSession session = feedWhileAppending(lossy, memory, 0, 10, 10);
         assertThat(session.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 
@@ -68,14 +61,7 @@ class ConversationFeedTest {
     void eventsLostOnTheWayThatTheLogNoLongerHoldsAreNamedAndTheFeedGoesOn() throws Exception {
         InMemoryEventLog memory = new InMemoryEventLog(10_000);
         EventLog forgetful = new LossyLog(memory, 4, 6, true);
-        FakeSession session = new FakeSession(false);
-        ConversationFeed feed = givenAFeed(session, forgetful, 0, 4096);
-        Thread reader = Thread.ofVirtual().start(feed::run);
-        session.awaitOpenFeed();
-        appendEvents(memory, 10);
-        session.awaitSeq(10, Duration.ofSeconds(10));
-        feed.close();
-        reader.join(5_000);
+        FakeSession session = feedWhileAppending(forgetful, memory, 0, 10, 10);
         assertThat(session.seqs()).containsExactly(1L, 2L, 3L, 7L, 8L, 9L, 10L);
         assertThat(session.errors()).singleElement().asString().contains("events 4 to 6 are no longer kept");
     }
@@ -85,14 +71,7 @@ class ConversationFeedTest {
         InMemoryEventLog memory = new InMemoryEventLog(10_000);
         appendEvents(memory, 5);
         EventLog forgetful = new LossyLog(memory, 1, 5, true);
-        FakeSession session = new FakeSession(false);
-        ConversationFeed feed = givenAFeed(session, forgetful, 2, 4096);
-        Thread reader = Thread.ofVirtual().start(feed::run);
-        session.awaitOpenFeed();
-        appendEvents(memory, 2);
-        session.awaitSeq(7, Duration.ofSeconds(10));
-        feed.close();
-        reader.join(5_000);
+        FakeSession session = feedWhileAppending(forgetful, memory, 2, 2, 7);
         assertThat(session.seqs()).containsExactly(6L, 7L);
         assertThat(session.errors()).singleElement().asString().contains("events 3 to 5 are no longer kept");
     }
@@ -160,6 +139,23 @@ class ConversationFeedTest {
 
     private static ConversationFeed givenAFeed(FakeSession session, EventLog log, long after, int buffer) {
         return new ConversationFeed(session, CONVERSATION, after, log, JSON, buffer, Duration.ofSeconds(30), () -> {});
+    }
+
+    /**
+     * Runs a feed of {@code log} after {@code after}, appends {@code count} events to {@code memory}
+     * once it is open, and stops it when {@code lastSeq} was sent.
+     */
+    private static FakeSession feedWhileAppending(
+            EventLog log, InMemoryEventLog memory, long after, int count, long lastSeq) throws Exception {
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, log, after, 4096);
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        appendEvents(memory, count);
+        session.awaitSeq(lastSeq, Duration.ofSeconds(10));
+        feed.close();
+        reader.join(5_000);
+        return session;
     }
 
     private static void appendEvents(EventLog log, int count) {
