@@ -38,6 +38,7 @@ public class Conversations {
     private final Jobs jobs;
     private final JsonMapper json;
     private final Duration ttl;
+    private final StreamFailures streamFailures = new StreamFailures(Duration.ofSeconds(10));
 
     Conversations(
             ConversationStore store,
@@ -92,6 +93,23 @@ public class Conversations {
 
     /** Appends an event to the conversation's stream; returns its seq. */
     public long append(String id, ConversationEvent event) {
+        return events.append(id, body(event));
+    }
+
+    /**
+     * Appends an event without waiting for its seq (tokens and progress: the job goes on while Redis
+     * appends). Events one thread streams keep their order, also with its {@link #append}s; a
+     * failure is logged, as a job must not fail because its watchers cannot be reached.
+     */
+    void stream(String id, ConversationEvent event) {
+        events.appendAsync(id, body(event)).whenComplete((seq, error) -> {
+            if (error != null) {
+                streamFailures.record(id, error);
+            }
+        });
+    }
+
+    private String body(ConversationEvent event) {
         ObjectNode body = json.createObjectNode();
         body.put("type", event.type());
         body.put("role", event.role());
@@ -106,7 +124,7 @@ public class Conversations {
         if (event.data() != null) {
             body.set("data", json.valueToTree(event.data()));
         }
-        return events.append(id, json.writeValueAsString(body));
+        return json.writeValueAsString(body);
     }
 
     /** Records the content a job of the conversation produced: later user messages revise it. */

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Streams the events of jobs that belong to a conversation: progress and tokens as they happen,
  * the outcome as {@code job.completed} / {@code job.failed}, and a completed job's message as the
- * assistant's stored message. Runs on the job's thread, in the order the job published.
+ * assistant's stored message. Runs on the job's thread, in the order the job published. Tokens and
+ * progress do not wait for their append; the outcome does, and so (appends keep their order) it
+ * returns only when every event of the job before it is in the log.
  */
 @Component
 class JobEventRelay {
@@ -45,7 +47,7 @@ class JobEventRelay {
         Instant now = Instant.now();
         switch (event) {
             case JobEvent.JobTokenProduced token ->
-                conversations.append(
+                conversations.stream(
                         conversation,
                         new ConversationEvent(
                                 "token",
@@ -58,7 +60,7 @@ class JobEventRelay {
             case JobEvent.JobProgressed progress -> {
                 Map<String, Object> data = new LinkedHashMap<>(progress.data());
                 data.put("percent", progress.percent());
-                conversations.append(
+                conversations.stream(
                         conversation,
                         new ConversationEvent("progress", "system", "", now, progress.jobId(), progress.step(), data));
             }

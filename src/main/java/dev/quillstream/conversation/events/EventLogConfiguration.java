@@ -1,5 +1,7 @@
 package dev.quillstream.conversation.events;
 
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -19,6 +21,8 @@ class EventLogConfiguration {
     EventLog eventLog(
             ObjectProvider<StringRedisTemplate> redis,
             ObjectProvider<RedisConnectionFactory> connections,
+            ObjectProvider<ClientResources> redisResources,
+            ObjectProvider<RedisURI> redisUri,
             @Value("${quillstream.redis-prefix:quillstream:}") String prefix,
             @Value("${quillstream.conversation.replay-events:20000}") int capacity,
             @Value("${quillstream.conversation.replay-memory:}") String memory,
@@ -29,7 +33,15 @@ class EventLogConfiguration {
         if (template == null) {
             return measured(new InMemoryEventLog(capacity, memoryBudget(memory)), metrics);
         }
-        return new RedisEventLog(template, connections.getObject(), prefix, capacity, retention, replayTtl);
+        return new RedisEventLog(
+                template,
+                connections.getObject(),
+                redisResources.getObject(),
+                redisUri.getObject(),
+                prefix,
+                capacity,
+                retention,
+                replayTtl);
     }
 
     /** How much of its budget the in-memory log uses, to see it fill before it trims. */

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * The event log of a single node (no {@code REDIS_URL}): per conversation, the last {@code
@@ -46,6 +46,16 @@ public final class InMemoryEventLog implements EventLog {
         }
         this.capacity = capacity;
         this.budgetBytes = budgetBytes;
+    }
+
+    /** Appended, and delivered to subscribers, on the calling thread: the future is complete. */
+    @Override
+    public CompletableFuture<Long> appendAsync(String conversationId, String body) {
+        try {
+            return CompletableFuture.completedFuture(append(conversationId, body));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -114,7 +124,7 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public AutoCloseable subscribe(String conversationId, Consumer<LoggedEvent> subscriber) {
+    public AutoCloseable subscribe(String conversationId, Subscriber subscriber) {
         return subscribers.add(conversationId, subscriber);
     }
 

@@ -3,7 +3,6 @@ package dev.quillstream.conversation.events;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +11,9 @@ final class Subscribers {
 
     private static final Logger log = LoggerFactory.getLogger(Subscribers.class);
 
-    private final Map<String, Set<Consumer<EventLog.LoggedEvent>>> byConversation = new ConcurrentHashMap<>();
+    private final Map<String, Set<EventLog.Subscriber>> byConversation = new ConcurrentHashMap<>();
 
-    AutoCloseable add(String conversationId, Consumer<EventLog.LoggedEvent> subscriber) {
+    AutoCloseable add(String conversationId, EventLog.Subscriber subscriber) {
         byConversation
                 .computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet())
                 .add(subscriber);
@@ -25,16 +24,29 @@ final class Subscribers {
     }
 
     void deliver(String conversationId, EventLog.LoggedEvent event) {
-        Set<Consumer<EventLog.LoggedEvent>> subscribers = byConversation.get(conversationId);
+        Set<EventLog.Subscriber> subscribers = byConversation.get(conversationId);
         if (subscribers == null) {
             return;
         }
-        for (Consumer<EventLog.LoggedEvent> subscriber : subscribers) {
+        for (EventLog.Subscriber subscriber : subscribers) {
             try {
                 subscriber.accept(event);
             } catch (RuntimeException e) {
                 log.warn("A subscriber of conversation {} failed", conversationId, e);
             }
         }
+    }
+
+    /** Tells every subscriber on this node that it may have missed live events. */
+    void resyncAll() {
+        byConversation.forEach((conversationId, subscribers) -> {
+            for (EventLog.Subscriber subscriber : subscribers) {
+                try {
+                    subscriber.resync();
+                } catch (RuntimeException e) {
+                    log.warn("A subscriber of conversation {} failed to resync", conversationId, e);
+                }
+            }
+        });
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * writes to the socket; delivery just offers to a bounded queue, so a slow client never slows the
  * server: when its queue is full it is sent an {@code error} event and closed.
  */
-final class ConversationFeed implements Consumer<LoggedEvent> {
+final class ConversationFeed implements EventLog.Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationFeed.class);
     private static final int PAGE = 1000;
@@ -55,6 +54,9 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
     private boolean droppedDuringReplay;
     private boolean overflowed;
     private volatile boolean closed;
+    /** Set by {@link #resync}: the writer reads the log after {@code last} before anything else. */
+    private volatile boolean resync;
+
     private volatile long lastPong = System.nanoTime();
     private long last;
     private jakarta.websocket.RemoteEndpoint.@Nullable Basic batching;
@@ -115,6 +117,13 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
         });
     }
 
+    /** Live events may have been missed: the writer reads the log after the last event sent. */
+    @Override
+    public void resync() {
+        resync = true;
+        queue.offer(WAKE); // when the queue is full the writer is busy and sees the flag anyway
+    }
+
     /** A problem with this connection only (not part of the conversation's stream, so no seq). */
     void tell(String problem) {
         queue.offer(new ConnectionError(problem));
@@ -164,6 +173,10 @@ final class ConversationFeed implements Consumer<LoggedEvent> {
                     }
                     session.sendMessage(new PingMessage());
                     flush();
+                }
+                if (resync) {
+                    resync = false;
+                    sendFromLog(events.lastSeq(conversationId));
                 }
                 if (item == null || item == WAKE) {
                     continue;

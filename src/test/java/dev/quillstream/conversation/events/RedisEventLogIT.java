@@ -1,15 +1,27 @@
 package dev.quillstream.conversation.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -18,32 +30,36 @@ class RedisEventLogIT {
 
     private static final String CONVERSATION = "c1";
     private static final Duration REPLAY_TTL = Duration.ofHours(2);
+    private static final RedisURI REDIS = RedisURI.create("redis://127.0.0.1:6379/0");
 
-    private final LettuceConnectionFactory connections =
-            new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    /** Names this test's connections, so that killing one cannot touch anybody else's. */
+    private final String clientName = "event-log-it-" + UUID.randomUUID();
+
+    private final ClientResources resources = DefaultClientResources.create();
+    private final LettuceConnectionFactory connections = new LettuceConnectionFactory(
+            new RedisStandaloneConfiguration("127.0.0.1", 6379),
+            LettuceClientConfiguration.builder()
+                    .clientResources(resources)
+                    .clientName(clientName)
+                    .build());
     private final String prefix = "test:" + UUID.randomUUID() + ":";
-    private RedisEventLog log;
+    private final List<RedisEventLog> logs = new ArrayList<>();
+    private StringRedisTemplate redis;
 
     @AfterEach
     void close() {
-        log.forget(CONVERSATION);
-        log.close();
+        for (RedisEventLog log : logs) {
+            log.close();
+        }
+        redis.delete(redis.keys(prefix + "*"));
         connections.destroy();
+        resources.shutdown();
     }
 
     @Test
-    void eventsAppendedInARowKeepTheirOrderInSeqLogAndLocalDelivery() throws Exception {
-        givenALog();
-        List<Long> delivered = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        log.subscribe(CONVERSATION, event -> {
-            synchronized (delivered) {
-                delivered.add(event.seq());
-                if (!event.json().equals("{\"seq\":" + event.seq() + ",\"n\":" + event.seq() + "}")) {
-                    wrong.add(event.json());
-                }
-            }
-        });
+    void eventsAppendedInARowKeepTheirOrderInSeqLogAndDeliveryAndEachIsDeliveredOnce() throws Exception {
+        RedisEventLog log = givenANode();
+        List<EventLog.LoggedEvent> delivered = subscribed(log, CONVERSATION);
 
         for (int n = 1; n <= 2_000; n++) {
             log.append(CONVERSATION, "{\"n\":" + n + "}");
@@ -54,48 +70,138 @@ class RedisEventLogIT {
         List<EventLog.LoggedEvent> logged = log.range(CONVERSATION, 0, last, 5_000);
         assertThat(logged).extracting(EventLog.LoggedEvent::seq).containsExactlyElementsOf(oneTo(2_001));
         assertThat(logged).allMatch(e -> e.json().equals("{\"seq\":" + e.seq() + ",\"n\":" + e.seq() + "}"));
-        // The local copy and the published copy both arrive; taking each seq the first time it is
-        // seen must give 1, 2, 3... with no gap, as a socket does.
-        waitUntilDelivered(delivered, last);
+        awaitSize(delivered, 2_001);
+        // One path for this node's events and the others': each arrives once, as logged.
         synchronized (delivered) {
-            assertThat(firstSeen(delivered)).containsExactlyElementsOf(oneTo(2_001));
-            assertThat(wrong).isEmpty();
+            assertThat(delivered).containsExactlyElementsOf(logged);
         }
+    }
+
+    @Test
+    void appendsThatDoNotWaitAreSentInBatchesAndStillGetGapFreeSeqsPerConversationInTheOrderEachThreadAppended()
+            throws Exception {
+        RedisEventLog log = givenANode();
+        int threads = 8;
+        int perThread = 1_500;
+        List<String> conversations = List.of("a", "b", "c");
+        Map<String, List<EventLog.LoggedEvent>> delivered = new ConcurrentHashMap<>();
+        for (String conversation : conversations) {
+            delivered.put(conversation, subscribed(log, conversation));
+        }
+        long scriptsBefore = scriptCalls();
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> appenders = new ArrayList<>();
+        List<CompletableFuture<Long>> seqs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            appenders.add(Thread.ofVirtual().start(() -> {
+                await(start);
+                for (int n = 0; n < perThread; n++) {
+                    String conversation = conversations.get((thread + n) % conversations.size());
+                    CompletableFuture<Long> seq = log.appendAsync(
+                            conversation, "{\"thread\":" + thread + ",\"n\":" + n + ",\"text\":\"é ✓\"}");
+                    synchronized (seqs) {
+                        seqs.add(seq);
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread appender : appenders) {
+            appender.join();
+        }
+        CompletableFuture.allOf(seqs.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        int total = threads * perThread;
+        for (String conversation : conversations) {
+            long last = log.lastSeq(conversation);
+            List<EventLog.LoggedEvent> logged = log.range(conversation, 0, last, total);
+            assertThat(logged).extracting(EventLog.LoggedEvent::seq).containsExactlyElementsOf(oneTo(last));
+            awaitSize(delivered.get(conversation), (int) last);
+            synchronized (delivered.get(conversation)) {
+                assertThat(delivered.get(conversation)).containsExactlyElementsOf(logged);
+            }
+            assertEachThreadInItsOrder(logged);
+        }
+        assertThat(conversations.stream().mapToLong(log::lastSeq).sum()).isEqualTo(total);
+        assertThat(scriptCalls() - scriptsBefore)
+                .as("script calls for %d events appended by %d threads at once", total, threads)
+                .isLessThan(total / 5);
     }
 
     @Test
     void aSecondNodeGetsEveryEventThroughPubSubInOrder() throws Exception {
-        givenALog();
-        RedisEventLog otherNode = new RedisEventLog(
-                new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
-        List<Long> delivered = new ArrayList<>();
-        otherNode.subscribe(CONVERSATION, event -> {
-            synchronized (delivered) {
-                delivered.add(event.seq());
-            }
-        });
-        Thread.sleep(200); // the pattern subscription is made asynchronously
+        RedisEventLog log = givenANode();
+        RedisEventLog otherNode = givenANode();
+        List<EventLog.LoggedEvent> delivered = subscribed(otherNode, CONVERSATION);
 
         for (int n = 1; n <= 500; n++) {
-            log.append(CONVERSATION, "{\"n\":" + n + "}");
+            log.appendAsync(CONVERSATION, "{\"n\":" + n + "}");
         }
         long last = log.append(CONVERSATION, "{\"n\":501}");
 
-        waitUntilDelivered(delivered, last);
-        otherNode.close();
+        awaitSize(delivered, 501);
         synchronized (delivered) {
-            assertThat(delivered).containsExactlyElementsOf(oneTo(501));
+            assertThat(delivered).extracting(EventLog.LoggedEvent::seq).containsExactlyElementsOf(oneTo(last));
         }
     }
 
     @Test
-    void theReplayExpiresAfterItsTtlWhileTheSeqCounterLivesAsLongAsTheConversation() {
-        givenALog();
+    void aRedisThatHasForgottenItsScriptsStillAppends() {
+        RedisEventLog log = givenANode();
         log.append(CONVERSATION, "{\"n\":1}");
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        assertThat(log.append(CONVERSATION, "{\"n\":2}")).isEqualTo(2);
+        assertThat(log.range(CONVERSATION, 1, 2, 10))
+                .extracting(EventLog.LoggedEvent::json)
+                .containsExactly("{\"seq\":2,\"n\":2}");
+    }
+
+    @Test
+    void whenTheSubscriptionIsMadeAgainEverySubscriberIsToldToReadWhatItMissed() throws Exception {
+        RedisEventLog log = givenANode();
+        AtomicInteger resyncs = new AtomicInteger();
+        log.subscribe(CONVERSATION, new EventLog.Subscriber() {
+            @Override
+            public void accept(EventLog.LoggedEvent event) {}
+
+            @Override
+            public void resync() {
+                resyncs.incrementAndGet();
+            }
+        });
+        awaitTrue(() -> resyncs.get() >= 1); // the first subscription: events before it were not received
+        int before = resyncs.get();
+
+        killThisTestsSubscription();
+
+        awaitTrue(() -> resyncs.get() > before);
+        assertThat(log.append(CONVERSATION, "{\"n\":1}")).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeStartsWithRedisDownAndItsAppendsFailInsteadOfHanging() {
+        RedisURI nowhere = RedisURI.create("redis://127.0.0.1:1/0");
+        started();
+        RedisEventLog log = new RedisEventLog(
+                redis, connections, resources, nowhere, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
+        logs.add(log);
+
+        assertThatThrownBy(() -> log.append(CONVERSATION, "{\"n\":1}")).hasMessageContaining("connect");
+    }
+
+    @Test
+    void theReplayExpiresAfterItsTtlWhileTheSeqCounterLivesAsLongAsTheConversation() {
+        RedisEventLog log = givenANode();
+        log.append(CONVERSATION, "{\"n\":1}");
         String keys = prefix + "conversation:" + CONVERSATION + ":";
-        Long events = redis.getExpire(keys + "events", java.util.concurrent.TimeUnit.MILLISECONDS);
-        Long seq = redis.getExpire(keys + "seq", java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long events = redis.getExpire(keys + "events", TimeUnit.MILLISECONDS);
+        Long seq = redis.getExpire(keys + "seq", TimeUnit.MILLISECONDS);
         assertThat(events).isPositive().isLessThanOrEqualTo(REPLAY_TTL.toMillis());
         assertThat(seq)
                 .isGreaterThan(REPLAY_TTL.toMillis())
@@ -106,36 +212,121 @@ class RedisEventLogIT {
         assertThat(log.append(CONVERSATION, "{\"n\":2}")).as("seq goes on").isEqualTo(2);
     }
 
-    private void givenALog() {
-        connections.afterPropertiesSet();
-        log = new RedisEventLog(
-                new StringRedisTemplate(connections), connections, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
+    private void started() {
+        if (redis == null) {
+            connections.afterPropertiesSet();
+            redis = new StringRedisTemplate(connections);
+        }
+    }
+
+    private RedisEventLog givenANode() {
+        started();
+        RedisEventLog log =
+                new RedisEventLog(redis, connections, resources, REDIS, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
+        logs.add(log);
+        return log;
+    }
+
+    /** What the log delivers of the conversation, once every node's subscription is live. */
+    private List<EventLog.LoggedEvent> subscribed(RedisEventLog log, String conversation) throws Exception {
+        List<EventLog.LoggedEvent> delivered = new ArrayList<>();
+        log.subscribe(conversation, event -> {
+            synchronized (delivered) {
+                delivered.add(event);
+            }
+        });
+        awaitTrue(() -> channelSubscribers() >= logs.size());
+        assertThat(channelSubscribers()).as("nodes subscribed").isEqualTo(logs.size());
+        return delivered;
+    }
+
+    private long channelSubscribers() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(resources, REDIS);
+        try (var connection = client.connect()) {
+            return connection.sync().pubsubNumsub(new RedisEventKeys(prefix).channelName()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+
+    private long scriptCalls() {
+        String stats = redis.execute((org.springframework.data.redis.core.RedisCallback<String>)
+                connection -> String.valueOf(connection.serverCommands().info("commandstats")));
+        long calls = 0;
+        for (String command : List.of("cmdstat_evalsha", "cmdstat_eval")) {
+            int at = stats.indexOf(command + "=calls=");
+            if (at >= 0) {
+                int from = at + command.length() + "=calls=".length();
+                int to = from;
+                while (Character.isDigit(stats.charAt(to))) {
+                    to++;
+                }
+                calls += Long.parseLong(stats.substring(from, to));
+            }
+        }
+        return calls;
+    }
+
+    /** Redis drops the pub/sub connection this test's node made, as it does a too slow subscriber. */
+    private void killThisTestsSubscription() {
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+            for (var client : connection.serverCommands().getClientList()) {
+                if (clientName.equals(client.getName())
+                        && client.get("sub") != null
+                        && !"0".equals(client.get("sub"))) {
+                    connection
+                            .serverCommands()
+                            .killClient(
+                                    client.getAddressPort().split(":")[0],
+                                    Integer.parseInt(client.getAddressPort().split(":")[1]));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void assertEachThreadInItsOrder(List<EventLog.LoggedEvent> logged) {
+        Map<String, Integer> lastN = new ConcurrentHashMap<>();
+        for (EventLog.LoggedEvent event : logged) {
+            String thread = between(event.json(), "\"thread\":", ",");
+            int n = Integer.parseInt(between(event.json(), "\"n\":", ","));
+            Integer previous = lastN.put(thread, n);
+            assertThat(previous == null || previous < n)
+                    .as("thread %s appended %s after %s", thread, n, previous)
+                    .isTrue();
+        }
+    }
+
+    private static String between(String text, String before, String after) {
+        int from = text.indexOf(before) + before.length();
+        return text.substring(from, text.indexOf(after, from));
     }
 
     private static List<Long> oneTo(long last) {
         return LongStream.rangeClosed(1, last).boxed().toList();
     }
 
-    private static List<Long> firstSeen(List<Long> seqs) {
-        List<Long> first = new ArrayList<>();
-        long highest = 0;
-        for (long seq : seqs) {
-            if (seq > highest) {
-                first.add(seq);
-                highest = seq;
-            }
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return first;
     }
 
-    private static void waitUntilDelivered(List<Long> delivered, long last) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            synchronized (delivered) {
-                if (delivered.contains(last)) {
-                    return;
-                }
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        awaitTrue(() -> {
+            synchronized (list) {
+                return list.size() >= size;
             }
+        });
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -74,6 +74,29 @@ class ConversationFeedTest {
         FakeSession session = feedWhileAppending(forgetful, memory, 2, 2, 7);
         assertThat(session.seqs()).containsExactly(6L, 7L);
         assertThat(session.errors()).singleElement().asString().contains("events 3 to 5 are no longer kept");
+    }
+
+    @Test
+    void liveEventsLostWithNoneAfterThemAreReadFromTheLogWhenTheLogSaysItMayHaveMissedSome() throws Exception {
+        InMemoryEventLog memory = new InMemoryEventLog(10_000);
+        EventLog lossy = new LossyLog(memory, 8, 10, false); // the last three never arrive live
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, lossy, 0, 4096);
+        Thread reader = Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+        appendEvents(memory, 10);
+        session.awaitSeq(7, Duration.ofSeconds(10));
+        Thread.sleep(100);
+        assertThat(session.seqs()).as("nothing shows the gap yet").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+
+        feed.resync(); // as the Redis log does when its subscription is made again
+
+        session.awaitSeq(10, Duration.ofSeconds(10));
+        feed.close();
+        reader.join(5_000);
+        assertThat(session.seqs())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+        assertThat(session.errors()).isEmpty();
     }
 
     @Test
@@ -170,8 +193,8 @@ class ConversationFeedTest {
      */
     private record LossyLog(EventLog log, long from, long to, boolean trimmed) implements EventLog {
         @Override
-        public long append(String conversationId, String body) {
-            return log.append(conversationId, body);
+        public CompletableFuture<Long> appendAsync(String conversationId, String body) {
+            return log.appendAsync(conversationId, body);
         }
 
         @Override
@@ -187,7 +210,7 @@ class ConversationFeedTest {
         }
 
         @Override
-        public AutoCloseable subscribe(String conversationId, Consumer<LoggedEvent> subscriber) {
+        public AutoCloseable subscribe(String conversationId, Subscriber subscriber) {
             return log.subscribe(conversationId, e -> {
                 if (!lost(e)) {
                     subscriber.accept(e);

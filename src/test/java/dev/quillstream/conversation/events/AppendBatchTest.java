@@ -1,0 +1,126 @@
+package dev.quillstream.conversation.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quillstream.conversation.events.AppendBatch.Pending;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The batch as the script gets it, and what it publishes read back the way every node reads it. */
+class AppendBatchTest {
+
+    private static final RedisEventKeys KEYS = new RedisEventKeys("q:");
+    private static final byte[][] FIXED = {bytes("20000"), bytes("1000"), bytes("500"), KEYS.channel()};
+
+    @Test
+    void eventsAreGroupedByConversationInTheOrderAppendedWithOneCountAndPairOfKeysEach() {
+        AppendBatch batch = givenABatch(
+                event("a", "{\"n\":1}"), event("b", "{\"n\":2}"), event("a", "{\"n\":3}"), event("c", "{\"n\":4}"));
+
+        assertThat(batch.size()).isEqualTo(4);
+        assertThat(strings(batch.keys))
+                .containsExactly(
+                        "q:conversation:a:seq", "q:conversation:a:events",
+                        "q:conversation:b:seq", "q:conversation:b:events",
+                        "q:conversation:c:seq", "q:conversation:c:events");
+        List<String> arguments = strings(batch.arguments);
+        assertThat(arguments.subList(0, 4)).containsExactly("20000", "1000", "500", "q:conversation-events");
+        assertThat(arguments.subList(5, 8)).as("counts").containsExactly("2", "1", "1");
+        assertThat(arguments.subList(8, 12))
+                .as("events, conversation by conversation")
+                .containsExactly("{\"n\":1}", "{\"n\":3}", "{\"n\":2}", "{\"n\":4}");
+    }
+
+    @Test
+    void aConversationWhoseExpiryWasRefreshedRecentlyIsSentWithANegativeCount() {
+        AppendBatch batch = new AppendBatch(
+                List.of(event("a", "{}"), event("a", "{}"), event("b", "{}")), KEYS, FIXED, id -> id.equals("b"));
+        assertThat(strings(batch.arguments).subList(5, 7)).containsExactly("-2", "1");
+    }
+
+    @Test
+    void thePublishedBatchReadsBackAsEveryEventWithItsConversationAndSeqInOrder() {
+        Pending first = event("conversation-ü", "{\"content\":\"naïve ✓\",\"n\":1}");
+        Pending second = event("b", "{\"n\":2}");
+        Pending third = event("conversation-ü", "{\"n\":3}");
+        AppendBatch batch = givenABatch(first, second, third);
+
+        List<String> read = new ArrayList<>();
+        PublishedBatch.forEach(published(batch, 41, 7), (id, event) -> read.add(id + " " + event.json()));
+
+        assertThat(read)
+                .containsExactly(
+                        "conversation-ü {\"seq\":41,\"content\":\"naïve ✓\",\"n\":1}",
+                        "conversation-ü {\"seq\":42,\"n\":3}",
+                        "b {\"seq\":7,\"n\":2}");
+    }
+
+    @Test
+    void theScriptsFirstSeqsGiveEachEventItsOwn() {
+        Pending a1 = event("a", "{}");
+        Pending b1 = event("b", "{}");
+        Pending a2 = event("a", "{}");
+        AppendBatch batch = givenABatch(a1, b1, a2);
+
+        batch.completeWith(List.of(10L, 3L));
+
+        assertThat(List.of(a1.seq().join(), a2.seq().join(), b1.seq().join())).containsExactly(10L, 11L, 3L);
+    }
+
+    @Test
+    void anAnswerThatDoesNotFitTheBatchFailsEveryEventInsteadOfGuessing() {
+        Pending a = event("a", "{}");
+        Pending b = event("b", "{}");
+        givenABatch(a, b).completeWith(List.of(1L));
+        assertThat(a.seq()).isCompletedExceptionally();
+        assertThat(b.seq()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aMessageThatIsNotAPublishedBatchIsRefusedWithoutReadingPastItsEnd() {
+        for (String malformed :
+                List.of("", ";", "1", "1;", "1;3:ab", "1;1:a2:", "1;1:a1:9:{}", "x;1:a1:2:{}", "1;1:a1:2:{}junk")) {
+            assertThatThrownBy(() -> PublishedBatch.forEach(bytes(malformed), (id, event) -> {}))
+                    .as(malformed)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** What the script publishes: the first seq of each conversation, then the payload. */
+    private static byte[] published(AppendBatch batch, long... firsts) {
+        StringBuilder header = new StringBuilder();
+        for (long first : firsts) {
+            header.append(header.isEmpty() ? "" : ",").append(first);
+        }
+        byte[] head = bytes(header + ";");
+        byte[] payload = batch.arguments[FIXED.length];
+        byte[] all = new byte[head.length + payload.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(payload, 0, all, head.length, payload.length);
+        return all;
+    }
+
+    private static AppendBatch givenABatch(Pending... events) {
+        return new AppendBatch(List.of(events), KEYS, FIXED, id -> true);
+    }
+
+    private static Pending event(String conversation, String body) {
+        return new Pending(conversation, bytes(body), new CompletableFuture<>());
+    }
+
+    private static List<String> strings(byte[][] values) {
+        List<String> strings = new ArrayList<>();
+        for (byte[] value : values) {
+            strings.add(new String(value, StandardCharsets.UTF_8));
+        }
+        return strings;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
