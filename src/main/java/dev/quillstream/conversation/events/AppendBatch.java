@@ -2,6 +2,7 @@ package dev.quillstream.conversation.events;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,23 @@ final class AppendBatch {
 
     static final byte[] SCRIPT_BYTES = SCRIPT.getBytes(StandardCharsets.UTF_8);
 
+    /** The script's first four arguments: the same for every call of a log, so encoded once. */
+    static byte[][] fixedArguments(int capacity, Duration retention, Duration replayTtl, RedisEventKeys names) {
+        return new byte[][] {
+            ascii(Integer.toString(capacity)),
+            ascii(Long.toString(retention.toMillis())),
+            ascii(Long.toString(replayTtl.toMillis())),
+            names.channel()
+        };
+    }
+
     private final List<Group> groups;
     private final int size;
     final byte[][] keys;
     final byte[][] arguments;
 
     /**
-     * @param fixed the cap, the two times to live and the channel, encoded
+     * @param fixed the script's first arguments, from {@link #fixedArguments}
      * @param refresh whether a conversation's expiry should be refreshed by this call
      */
     AppendBatch(List<Pending> events, RedisEventKeys names, byte[][] fixed, Predicate<String> refresh) {
@@ -85,9 +96,9 @@ final class AppendBatch {
             keys[2 * c] = names.seq(group.conversationId);
             keys[2 * c + 1] = names.events(group.conversationId);
             int count = group.events.size();
-            arguments[counts + c] = ascii(refresh.test(group.conversationId) ? count : -count);
+            arguments[counts + c] = ascii(Integer.toString(refresh.test(group.conversationId) ? count : -count));
             framed(payload, group.conversationId.getBytes(StandardCharsets.UTF_8));
-            payload.writeBytes(ascii(count));
+            payload.writeBytes(ascii(Integer.toString(count)));
             payload.write(':');
             for (Pending event : group.events) {
                 framed(payload, event.body());
@@ -125,13 +136,13 @@ final class AppendBatch {
     }
 
     private static void framed(ByteArrayOutputStream out, byte[] bytes) {
-        out.writeBytes(ascii(bytes.length));
+        out.writeBytes(ascii(Integer.toString(bytes.length)));
         out.write(':');
         out.writeBytes(bytes);
     }
 
-    private static byte[] ascii(int number) {
-        return Integer.toString(number).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] ascii(String number) {
+        return number.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An event waiting to be appended. */

@@ -42,27 +42,15 @@ final class PublishedBatch {
         /** {@code <seq>,<seq>,...;} */
         List<Long> firsts() {
             List<Long> firsts = new ArrayList<>();
-            long value = 0;
-            int digits = 0;
-            while (at < batch.length) {
-                byte b = batch[at++];
-                if (b == ',' || b == ';') {
-                    if (digits == 0) {
-                        throw malformed();
-                    }
-                    firsts.add(value);
-                    value = 0;
-                    digits = 0;
-                    if (b == ';') {
-                        return firsts;
-                    }
-                } else if (b >= '0' && b <= '9' && ++digits <= 18) {
-                    value = value * 10 + (b - '0');
-                } else {
-                    throw malformed();
-                }
+            byte separator;
+            do {
+                firsts.add(digits(18));
+                separator = next();
+            } while (separator == ',');
+            if (separator != ';') {
+                throw malformed();
             }
-            throw malformed();
+            return firsts;
         }
 
         boolean atEnd() {
@@ -71,19 +59,34 @@ final class PublishedBatch {
 
         /** {@code <digits>:}, read up to and including the colon. */
         int length() {
-            int value = 0;
-            int digits = 0;
-            while (at < batch.length && batch[at] != ':') {
-                byte b = batch[at++];
-                if (b < '0' || b > '9' || ++digits > 9) {
-                    throw malformed();
-                }
-                value = value * 10 + (b - '0');
-            }
-            if (digits == 0 || at++ >= batch.length) {
+            int value = (int) digits(9);
+            if (next() != ':') {
                 throw malformed();
             }
             return value;
+        }
+
+        /** One or more digits (at most {@code most}), read up to the first byte that is not one. */
+        private long digits(int most) {
+            int start = at;
+            long value = 0;
+            while (at < batch.length && batch[at] >= '0' && batch[at] <= '9') {
+                if (at - start == most) {
+                    throw malformed();
+                }
+                value = value * 10 + (batch[at++] - '0');
+            }
+            if (at == start) {
+                throw malformed();
+            }
+            return value;
+        }
+
+        private byte next() {
+            if (at >= batch.length) {
+                throw malformed();
+            }
+            return batch[at++];
         }
 
         String text(int bytes) {

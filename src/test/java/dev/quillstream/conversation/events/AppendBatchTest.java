@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quillstream.conversation.events.AppendBatch.Pending;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AppendBatchTest {
 
     private static final RedisEventKeys KEYS = new RedisEventKeys("q:");
-    private static final byte[][] FIXED = {bytes("20000"), bytes("1000"), bytes("500"), KEYS.channel()};
+    private static final byte[][] FIXED =
+            AppendBatch.fixedArguments(20_000, Duration.ofSeconds(1), Duration.ofMillis(500), KEYS);
 
     @Test
     void eventsAreGroupedByConversationInTheOrderAppendedWithOneCountAndPairOfKeysEach() {
