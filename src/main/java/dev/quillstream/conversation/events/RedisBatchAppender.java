@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,10 +31,14 @@ import org.jspecify.annotations.Nullable;
  * however many events it appends, so Redis, the connection and the node's I/O thread do
  * per-batch work instead of per-event work.
  *
- * <p>Events one thread appends keep their order: the queue is one, batches leave it under a lock
- * in order, one connection carries them, and Redis runs scripts in the order they arrive. The
- * script is sent whole every time ({@code EVAL}, which Redis caches compiled): an {@code EVALSHA}
- * refused after a Redis restart would have to be re-sent behind later batches, out of order.
+ * <p>Events one thread appends keep their order: the queue is one, and one thread, the sender,
+ * takes batches from it and hands them to the one connection, which Redis runs in the order they
+ * arrive. One sender, not whichever thread appends or completes a call: Netty writes at once what
+ * its I/O thread sends, but queues what other threads send, so a batch sent from the I/O thread
+ * could overtake one another thread sent just before. The sender is a platform thread: woken from
+ * the I/O thread, a virtual thread would wait behind the generations' threads. The script is sent
+ * whole every time ({@code EVAL}, which Redis caches compiled): an {@code EVALSHA} refused after
+ * a Redis restart would have to be re-sent behind later batches, out of order.
  *
  * <p>At most {@code maxPending} events wait; an append beyond that waits up to {@code waitForRoom}
  * and then fails, so a Redis that stalls slows the jobs a little instead of filling the heap. The
@@ -55,11 +59,11 @@ final class RedisBatchAppender implements AutoCloseable {
     private static final long REFRESH_NANOS = Duration.ofSeconds(10).toNanos();
 
     private static final int REFRESHES_REMEMBERED = 100_000;
+    /** After a failed connection attempt, batches fail at once for this long instead of each trying again. */
+    private static final long RECONNECT_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final RedisClient client;
-    private final RedisURI uri;
     private final RedisEventKeys keys;
-    /** The script's fixed arguments: the same for every batch, so encoded once. */
     private final byte[][] fixedArguments;
 
     private final int maxInFlight;
@@ -68,17 +72,20 @@ final class RedisBatchAppender implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore room;
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Taking a batch and handing it to the connection, in one order. */
-    private final ReentrantLock sending = new ReentrantLock();
-    /** When each conversation's expiry was last refreshed (guarded by {@link #sending}). */
+    private final Thread sender;
+
+    // Touched by the sender thread only.
+    /** When each conversation's expiry was last refreshed. */
     private final Map<String, Long> refreshed = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > REFRESHES_REMEMBERED;
         }
     };
-    /** Made on the first append, and again after a failed attempt: Redis may be down at start. */
-    private volatile @Nullable CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection;
+
+    private @Nullable StatefulRedisConnection<byte[], byte[]> connection;
+    private @Nullable RuntimeException connectFailure;
+    private long connectFailedAt;
 
     private volatile boolean closed;
 
@@ -95,19 +102,15 @@ final class RedisBatchAppender implements AutoCloseable {
         this.maxPending = limits.maxPending();
         this.waitForRoom = limits.waitForRoom();
         this.room = new Semaphore(maxPending);
-        this.fixedArguments = new byte[][] {
-            ascii(Integer.toString(capacity)),
-            ascii(Long.toString(retention.toMillis())),
-            ascii(Long.toString(replayTtl.toMillis())),
-            keys.channel()
-        };
-        this.uri = uri;
+        this.fixedArguments = AppendBatch.fixedArguments(capacity, retention, replayTtl, keys);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .replayFilter(command -> true) // never re-send a script that may have run
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
                 .build());
+        // Connected by the sender on its first batch, so a node starts while Redis is down.
+        this.sender = Thread.ofPlatform().name("event-log-sender").daemon().start(this::sendWhileOpen);
     }
 
     /** How many calls may be out, how many events may wait, and how long an append waits for room. */
@@ -135,33 +138,28 @@ final class RedisBatchAppender implements AutoCloseable {
         }
         Pending pending = new Pending(conversationId, body.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
         queue.add(pending);
-        sendWhatWaits();
+        LockSupport.unpark(sender);
         return pending.seq();
     }
 
-    /**
-     * Sends batches while events wait and fewer than {@code maxInFlight} calls are out. A thread
-     * that finds another sending leaves it to that one, which looks at the queue again after it
-     * lets go: an event is never left waiting with room to send it.
-     */
-    private void sendWhatWaits() {
-        while (!queue.isEmpty() && inFlight.get() < maxInFlight && !closed) {
-            if (!sending.tryLock()) {
-                return;
+    /** The sender: a batch whenever events wait and fewer than {@code maxInFlight} calls are out. */
+    private void sendWhileOpen() {
+        while (!closed) {
+            if (queue.isEmpty() || inFlight.get() >= maxInFlight) {
+                LockSupport.park(this); // woken by an append or a completed call
+                continue;
             }
+            List<Pending> events = takeBatch();
+            AppendBatch batch = new AppendBatch(events, keys, fixedArguments, this::refreshDue);
+            inFlight.incrementAndGet();
             try {
-                if (inFlight.get() >= maxInFlight || (!connected() && inFlight.get() > 0)) {
-                    // The call that completes next sends. While connecting, one batch waits for the
-                    // connection and the rest in the queue: batches waiting on it would leave in any order.
-                    return;
-                }
-                List<Pending> events = takeBatch();
-                if (!events.isEmpty()) {
-                    inFlight.incrementAndGet();
-                    send(new AppendBatch(events, keys, fixedArguments, this::refreshDue));
-                }
-            } finally {
-                sending.unlock();
+                connected()
+                        .async()
+                        .<List<Object>>eval(
+                                AppendBatch.SCRIPT_BYTES, ScriptOutputType.MULTI, batch.keys, batch.arguments)
+                        .whenComplete((firsts, error) -> completed(batch, firsts, error));
+            } catch (RuntimeException e) {
+                completed(batch, null, e);
             }
         }
     }
@@ -190,47 +188,31 @@ final class RedisBatchAppender implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Hands the batch to the connection; called under {@link #sending}, so batches leave in order.
-     * Connected, it is dispatched at once; otherwise it is the only batch out, and is dispatched
-     * when the connection is made.
-     */
-    private void send(AppendBatch batch) {
-        connection()
-                .thenCompose(redis -> redis.async()
-                        .<List<Object>>eval(
-                                AppendBatch.SCRIPT_BYTES, ScriptOutputType.MULTI, batch.keys, batch.arguments)
-                        .toCompletableFuture())
-                .whenComplete((firsts, error) -> completed(batch, firsts, error));
-    }
-
-    private boolean connected() {
-        CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
-        return current != null && current.isDone() && !current.isCompletedExceptionally();
-    }
-
-    /**
-     * The connection, connecting without blocking (this may run on Lettuce's I/O thread). Once
-     * made, Lettuce reconnects it by itself; a failed first attempt is tried again by the next batch.
-     */
-    private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection() {
-        CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
-        if (current != null && !current.isCompletedExceptionally()) {
-            return current;
-        }
-        synchronized (this) {
-            if (connection == current) {
-                connection = client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
-            }
+    /** The connection; once made, Lettuce reconnects it by itself. */
+    private StatefulRedisConnection<byte[], byte[]> connected() {
+        if (connection != null) {
             return connection;
         }
+        if (connectFailure != null && System.nanoTime() - connectFailedAt < RECONNECT_PAUSE_NANOS) {
+            throw connectFailure;
+        }
+        try {
+            connection = client.connect(ByteArrayCodec.INSTANCE);
+            connectFailure = null;
+            return connection;
+        } catch (RuntimeException e) {
+            connectFailure = e;
+            connectFailedAt = System.nanoTime();
+            throw e;
+        }
     }
 
-    /** On Lettuce's I/O thread (mostly): hands out the seqs, then sends what queued meanwhile. */
+    /** On Lettuce's I/O thread (mostly): hands out the seqs, and lets the sender send again. */
     private void completed(AppendBatch batch, @Nullable List<Object> firsts, @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         room.release(batch.size());
         inFlight.decrementAndGet();
+        LockSupport.unpark(sender);
         if (cause != null) {
             batch.fail(cause);
         } else if (firsts == null) {
@@ -238,24 +220,24 @@ final class RedisBatchAppender implements AutoCloseable {
         } else {
             batch.completeWith(firsts);
         }
-        sendWhatWaits();
     }
 
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(sender);
+        try {
+            sender.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Pending left;
         while ((left = queue.poll()) != null) {
             left.seq().completeExceptionally(new IllegalStateException("the event log closed"));
         }
-        CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
-        if (current != null) {
-            current.thenAccept(StatefulRedisConnection::close);
+        if (connection != null) {
+            connection.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
