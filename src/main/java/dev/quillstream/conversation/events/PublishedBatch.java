@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a batch as {@link AppendBatch}'s script publishes it: {@code <first seq>,<first seq>,...;}
@@ -15,16 +16,28 @@ final class PublishedBatch {
 
     private PublishedBatch() {}
 
-    /** Each event with its conversation, in the order published. */
-    static void forEach(byte[] batch, BiConsumer<String, LoggedEvent> action) {
+    /**
+     * Each wanted conversation's events, in the order published; the events of the others are
+     * skipped without being decoded.
+     */
+    static void forEachConversation(
+            byte[] batch, Predicate<String> wanted, BiConsumer<String, List<LoggedEvent>> action) {
         Reader reader = new Reader(batch);
         List<Long> firsts = reader.firsts();
         for (long first : firsts) {
             String conversationId = reader.text(reader.length());
             int count = reader.length();
-            for (int i = 0; i < count; i++) {
-                action.accept(conversationId, LoggedEvent.of(first + i, reader.text(reader.length())));
+            if (!wanted.test(conversationId)) {
+                for (int i = 0; i < count; i++) {
+                    reader.skip(reader.length());
+                }
+                continue;
             }
+            List<LoggedEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                events.add(LoggedEvent.of(first + i, reader.text(reader.length())));
+            }
+            action.accept(conversationId, events);
         }
         if (!reader.atEnd()) {
             throw reader.malformed();
@@ -90,12 +103,20 @@ final class PublishedBatch {
         }
 
         String text(int bytes) {
+            String text = new String(batch, at, checked(bytes), StandardCharsets.UTF_8);
+            at += bytes;
+            return text;
+        }
+
+        void skip(int bytes) {
+            at += checked(bytes);
+        }
+
+        private int checked(int bytes) {
             if (bytes > batch.length - at) {
                 throw malformed();
             }
-            String text = new String(batch, at, bytes, StandardCharsets.UTF_8);
-            at += bytes;
-            return text;
+            return bytes;
         }
 
         IllegalArgumentException malformed() {

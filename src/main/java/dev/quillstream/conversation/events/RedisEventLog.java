@@ -44,6 +44,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
     private final RedisEventKeys keys;
     private final RedisBatchAppender appender;
     private final Subscribers subscribers = new Subscribers();
+    private final ConversationRelays relays = new ConversationRelays(subscribers);
     private final RedisMessageListenerContainer container;
 
     RedisEventLog(
@@ -142,7 +143,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
         @Override
         public void onMessage(Message message, byte @Nullable [] pattern) {
             try {
-                PublishedBatch.forEach(message.getBody(), subscribers::deliver);
+                PublishedBatch.forEachConversation(message.getBody(), relays::wanted, relays::deliver);
             } catch (RuntimeException e) {
                 log.warn("Dropped an unreadable message on {}: {}", keys.channelName(), e.toString());
             }

@@ -23,6 +23,10 @@ final class Subscribers {
         });
     }
 
+    boolean has(String conversationId) {
+        return byConversation.containsKey(conversationId);
+    }
+
     void deliver(String conversationId, EventLog.LoggedEvent event) {
         Set<EventLog.Subscriber> subscribers = byConversation.get(conversationId);
         if (subscribers == null) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The batch as the script gets it, and what it publishes read back the way every node reads it. */
@@ -51,14 +52,21 @@ class AppendBatchTest {
         Pending third = event("conversation-ü", "{\"n\":3}");
         AppendBatch batch = givenABatch(first, second, third);
 
-        List<String> read = new ArrayList<>();
-        PublishedBatch.forEach(published(batch, 41, 7), (id, event) -> read.add(id + " " + event.json()));
-
-        assertThat(read)
+        assertThat(read(published(batch, 41, 7), id -> true))
                 .containsExactly(
                         "conversation-ü {\"seq\":41,\"content\":\"naïve ✓\",\"n\":1}",
                         "conversation-ü {\"seq\":42,\"n\":3}",
                         "b {\"seq\":7,\"n\":2}");
+    }
+
+    @Test
+    void onlyTheConversationsThisNodeWantsAreReadOutOfAPublishedBatch() {
+        AppendBatch batch = givenABatch(
+                event("a", "{\"n\":1}"), event("b", "{\"n\":2}"), event("c", "{\"n\":3}"), event("b", "{\"n\":4}"));
+
+        assertThat(read(published(batch, 5, 9, 1), "b"::equals))
+                .containsExactly("b {\"seq\":9,\"n\":2}", "b {\"seq\":10,\"n\":4}");
+        assertThat(read(published(batch, 5, 9, 1), id -> false)).isEmpty();
     }
 
     @Test
@@ -86,10 +94,22 @@ class AppendBatchTest {
     void aMessageThatIsNotAPublishedBatchIsRefusedWithoutReadingPastItsEnd() {
         for (String malformed :
                 List.of("", ";", "1", "1;", "1;3:ab", "1;1:a2:", "1;1:a1:9:{}", "x;1:a1:2:{}", "1;1:a1:2:{}junk")) {
-            assertThatThrownBy(() -> PublishedBatch.forEach(bytes(malformed), (id, event) -> {}))
-                    .as(malformed)
-                    .isInstanceOf(IllegalArgumentException.class);
+            for (boolean wanted : new boolean[] {true, false}) { // read, or skipped
+                assertThatThrownBy(() -> read(bytes(malformed), id -> wanted))
+                        .as(malformed)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
+    }
+
+    /** Each event read, as {@code <conversation> <event>}, with its place in its conversation's list. */
+    private static List<String> read(byte[] published, Predicate<String> wanted) {
+        List<String> read = new ArrayList<>();
+        PublishedBatch.forEachConversation(published, wanted, (id, events) -> {
+            assertThat(events).as("one call per conversation").isNotEmpty();
+            events.forEach(event -> read.add(id + " " + event.json()));
+        });
+        return read;
     }
 
     /** What the script publishes: the first seq of each conversation, then the payload. */
