@@ -102,7 +102,7 @@ class AppendBatchTest {
         }
     }
 
-    /** Each event read, as {@code <conversation> <event>}, with its place in its conversation's list. */
+    /** Each event read, as {@code <conversation> <event>}, in the order read. */
     private static List<String> read(byte[] published, Predicate<String> wanted) {
         List<String> read = new ArrayList<>();
         PublishedBatch.forEachConversation(published, wanted, (id, events) -> {
