@@ -200,6 +200,7 @@ public class StreamingBench {
         long clientCpuStart = cpuMillis(ProcessHandle.current().pid());
         long spreadNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.spread", 0));
         long start = System.nanoTime();
+        List<java.util.concurrent.Future<Void>> submissions = new ArrayList<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int g = 0; g < generations; g++) {
                 String conversation = "bench-" + run + "-" + g;
@@ -208,7 +209,7 @@ public class StreamingBench {
                 while (System.nanoTime() < due) {
                     Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
                 }
-                executor.submit(() -> {
+                submissions.add(executor.submit(() -> {
                     HttpResponse<String> response = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/api/v1/generate-blog"))
                                     .header("Authorization", "Bearer " + key)
@@ -222,7 +223,16 @@ public class StreamingBench {
                         throw new IllegalStateException(response.statusCode() + " " + response.body());
                     }
                     return null;
-                });
+                }));
+            }
+        }
+        for (var submission : submissions) {
+            try {
+                submission.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The generation never started: its subscribers would wait for it forever.
+                System.err.println("a generation could not be submitted: " + e.getCause());
+                System.exit(1);
             }
         }
         long submitted = System.nanoTime();

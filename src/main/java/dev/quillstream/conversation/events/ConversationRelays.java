@@ -10,12 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Delivers each conversation's events to this node's subscribers on a short-lived virtual thread
  * of its own: one at a time per conversation, in the order handed over.
  *
- * <p>Why not deliver on the thread that receives them: each subscriber's writer is a virtual
- * thread, and a writer woken from a platform thread (Redis's subscription) waits in the
- * scheduler's shared queue behind every other woken virtual thread, on two busy cores 9–11 ms at
- * the median (docs/benchmarks.md). Woken from a virtual thread, it is queued on that thread's own
- * carrier and runs as soon as the relay ends, as writers woken by a job's thread do in-process. So
- * the receiving thread wakes one relay per conversation and batch instead of every writer.
+ * <p>Why not deliver on the thread that receives them: delivering writes to the conversation's
+ * sockets (non-blocking, but a system call per socket and batch), and Lettuce's one subscription
+ * thread could not make 100,000 writes a second (tried: the delay grew to seconds, docs/benchmarks.md).
+ * Relays run on every core, and a conversation's events that wait while its relay runs are taken,
+ * and written, together.
  */
 final class ConversationRelays {
 
@@ -56,9 +55,7 @@ final class ConversationRelays {
             if (taken == null) {
                 return;
             }
-            for (LoggedEvent event : taken) {
-                subscribers.deliver(conversationId, event);
-            }
+            subscribers.deliver(conversationId, taken);
         }
     }
 

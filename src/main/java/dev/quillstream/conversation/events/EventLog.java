@@ -57,6 +57,14 @@ public interface EventLog {
          * event seen.
          */
         default void resync() {}
+
+        /**
+         * Events that arrived together, in order. A subscriber that writes to a socket may write them
+         * in one go: a node under load receives larger batches, so it makes fewer writes per event.
+         */
+        default void acceptAll(List<LoggedEvent> events) {
+            events.forEach(this);
+        }
     }
 
     /** An event as it is sent to clients: its {@code seq} and the whole JSON object. */

@@ -77,7 +77,7 @@ public final class InMemoryEventLog implements EventLog {
                     added -= sizeOf(stream.events.removeFirst());
                 }
                 stream.lastAppend = System.nanoTime();
-                subscribers.deliver(conversationId, event);
+                subscribers.deliver(conversationId, List.of(event));
             } finally {
                 stream.lock.unlock();
             }

@@ -1,5 +1,6 @@
 package dev.quillstream.conversation.events;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +28,14 @@ final class Subscribers {
         return byConversation.containsKey(conversationId);
     }
 
-    void deliver(String conversationId, EventLog.LoggedEvent event) {
+    void deliver(String conversationId, List<EventLog.LoggedEvent> events) {
         Set<EventLog.Subscriber> subscribers = byConversation.get(conversationId);
         if (subscribers == null) {
             return;
         }
         for (EventLog.Subscriber subscriber : subscribers) {
             try {
-                subscriber.accept(event);
+                subscriber.acceptAll(events);
             } catch (RuntimeException e) {
                 log.warn("A subscriber of conversation {} failed", conversationId, e);
             }

@@ -2,69 +2,84 @@ package dev.quillstream.conversation.web;
 
 import dev.quillstream.conversation.events.EventLog;
 import dev.quillstream.conversation.events.EventLog.LoggedEvent;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One WebSocket's view of a conversation's stream: replay after the client's {@code seq}, then live,
  * with no gap and no duplicate. It subscribes <em>before</em> it reads the log, so an event is
  * either in what it reads or arrives live afterwards (or both: anything at or below the last
- * {@code seq} sent is skipped). A live event beyond the next expected {@code seq} (pub/sub lost
- * one) is preceded by the missing ones, read from the log. Only this feed's own virtual thread
- * writes to the socket; delivery just offers to a bounded queue, so a slow client never slows the
- * server: when its queue is full it is sent an {@code error} event and closed.
+ * {@code seq} sent is skipped).
+ *
+ * <p>Once the socket is in step (it has everything up to the last {@code seq} delivered), the thread
+ * that delivers the next event hands it to the socket itself ({@link Outbound}: non-blocking, so
+ * written at once or queued by the container) and no thread is woken. Everything else is done by
+ * the feed's own virtual thread, its writer: the replay, reading from the log an event that
+ * pub/sub lost (a live event beyond the next expected {@code seq} takes the socket out of step
+ * until the writer has sent the missing ones), heartbeats, and errors about the connection. While
+ * it works, live events wait in a bounded queue; one that does not fit is read from the log later.
+ *
+ * <p>A slow client never slows the server: at most {@code capacity} frames may wait to be written
+ * to it. Delivery that finds no room, or a writer that waits for room longer than {@link #STALL},
+ * closes it (1008, saying why, the frames still waiting discarded) and drops the connection if it
+ * has not closed two seconds later.
  */
 final class ConversationFeed implements EventLog.Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationFeed.class);
     private static final int PAGE = 1000;
-    private static final Object OVERFLOW = new Object();
+    /** How long the writer waits for the client to take a frame before it gives up on the client. */
+    static final Duration STALL = Duration.ofSeconds(10);
+
     private static final Object WAKE = new Object();
 
-    private final WebSocketSession session;
+    private final Outbound socket;
     private final String conversationId;
     private final EventLog events;
     private final JsonMapper json;
     private final Duration pingInterval;
-    private final ArrayBlockingQueue<Object> queue;
     private final int capacity;
     private final Runnable onDropped;
+    /** Live events (and connection errors) for the writer while the socket is not in step. */
+    private final ArrayBlockingQueue<Object> queue;
+    /** Frames handed to the socket and not written yet: one permit each. */
+    private final Semaphore room;
     /**
-     * Guards what delivery threads and the writer share. A lock, not {@code synchronized}: with Redis
-     * this node's jobs and the pub/sub thread deliver at the same time, and contended monitors are
+     * Guards what delivery threads and the writer share, and every hand-over to the socket, so
+     * frames go out in {@code seq} order. A lock, not {@code synchronized}: contended monitors are
      * what held virtual threads back for seconds in the in-process log (see {@code InMemoryEventLog}).
      */
     private final ReentrantLock lock = new ReentrantLock();
 
-    private boolean replaying = true;
-    private boolean droppedDuringReplay;
-    private boolean overflowed;
+    // Guarded by lock.
+    /** In step: the next event in order is sent by whoever delivers it. */
+    private boolean inStep;
+    /** A live event did not fit the queue: the writer reads the log again before it goes in step. */
+    private boolean droppedWhileBehind;
+
+    private boolean dropped;
+    /** The highest seq handed to the socket. */
+    private long last;
+    /** The highest seq queued for the writer: a copy of an event already queued is not queued again. */
+    private long lastQueued;
+
     private volatile boolean closed;
     /** Set by {@link #resync}: the writer reads the log after {@code last} before anything else. */
     private volatile boolean resync;
 
     private volatile long lastPong = System.nanoTime();
-    private long last;
-    private jakarta.websocket.RemoteEndpoint.@Nullable Basic batching;
-    /** The highest seq offered to the queue: a copy of an event already queued is not queued again. */
-    private long lastQueued;
 
     ConversationFeed(
-            WebSocketSession session,
+            Outbound socket,
             String conversationId,
             long after,
             EventLog events,
@@ -73,48 +88,55 @@ final class ConversationFeed implements EventLog.Subscriber {
             Duration pingInterval,
             Runnable onDropped) {
         this.onDropped = onDropped;
-        this.session = session;
+        this.socket = socket;
         this.conversationId = conversationId;
         this.events = events;
         this.json = json;
         this.pingInterval = pingInterval;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.room = new Semaphore(capacity);
         this.capacity = capacity;
         this.last = after;
+        this.lastQueued = after;
     }
 
     /** Live delivery, on the log's delivery thread: never blocks. */
     @Override
     public void accept(LoggedEvent event) {
+        acceptAll(List.of(event));
+    }
+
+    /** Events that arrived together are written together: all but the last are held for it. */
+    @Override
+    public void acceptAll(List<LoggedEvent> arrived) {
         lock.lock();
         try {
-            offer(event);
+            boolean held = false;
+            for (int i = 0; i < arrived.size() && !dropped && !closed; i++) {
+                LoggedEvent event = arrived.get(i);
+                if (event.seq() <= Math.max(last, lastQueued)) {
+                    continue;
+                }
+                if (inStep && event.seq() == last + 1) {
+                    boolean more = i < arrived.size() - 1;
+                    if (handOver(event, more)) {
+                        held = more;
+                    }
+                    continue;
+                }
+                inStep = false; // out of order: pub/sub lost an event, which the writer reads from the log
+                if (queue.offer(event)) {
+                    lastQueued = event.seq();
+                } else {
+                    droppedWhileBehind = true; // still in the log
+                }
+            }
+            if (held) {
+                socket.flush();
+            }
         } finally {
             lock.unlock();
         }
-    }
-
-    private void offer(LoggedEvent event) {
-        if (overflowed || closed || event.seq() <= lastQueued) {
-            return; // an older event arriving late is read from the log when its gap is seen
-        }
-        if (queue.offer(event)) {
-            lastQueued = event.seq();
-            return;
-        }
-        if (replaying) {
-            droppedDuringReplay = true; // still in the log: read again after the replay
-            return;
-        }
-        overflowed = true;
-        onDropped.run();
-        queue.clear();
-        queue.offer(OVERFLOW);
-        // If the client does not read at all, the writer is stuck in a write: close from outside.
-        Thread.startVirtualThread(() -> {
-            sleep(Duration.ofSeconds(2));
-            closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow: events were not read in time"));
-        });
     }
 
     /** Live events may have been missed: the writer reads the log after the last event sent. */
@@ -140,30 +162,22 @@ final class ConversationFeed implements EventLog.Subscriber {
 
     /** The feed's writer: runs until the socket closes. */
     void run() {
-        batching = batchingRemote(session);
         try (AutoCloseable subscription = events.subscribe(conversationId, this)) {
             long newest = events.lastSeq(conversationId);
             if (last > newest) {
-                send(error("there are no events after " + last + " (the stream holds " + newest
-                        + "): it was restarted or deleted; continuing from " + newest));
-                last = newest;
-            }
-            sendFromLog(newest);
-            lock.lock();
-            try {
-                replaying = false;
-            } finally {
-                lock.unlock();
-            }
-            if (droppedDuringReplay) {
-                sendFromLog();
-            }
-            flush();
-            Heartbeat heartbeat = new Heartbeat(pingInterval, System.nanoTime());
-            while (!closed && session.isOpen()) {
-                if (queue.isEmpty()) {
-                    flush();
+                sendError("there are no events after " + last + " (the stream holds " + newest
+                        + "): it was restarted or deleted; continuing from " + newest);
+                lock.lock();
+                try {
+                    last = newest;
+                    lastQueued = newest;
+                } finally {
+                    lock.unlock();
                 }
+            }
+            catchUp(newest);
+            Heartbeat heartbeat = new Heartbeat(pingInterval, System.nanoTime());
+            while (!closed && socket.isOpen()) {
                 Object item = queue.poll(heartbeat.untilDue(System.nanoTime()), TimeUnit.NANOSECONDS);
                 long now = System.nanoTime();
                 if (heartbeat.due(now)) {
@@ -171,34 +185,23 @@ final class ConversationFeed implements EventLog.Subscriber {
                         closeQuietly(CloseStatus.SESSION_NOT_RELIABLE.withReason("no pong"));
                         return;
                     }
-                    session.sendMessage(new PingMessage());
-                    flush();
+                    socket.ping();
+                }
+                if (item != null) {
+                    handle(item);
                 }
                 if (resync) {
                     resync = false;
-                    sendFromLog(events.lastSeq(conversationId));
-                }
-                if (item == null || item == WAKE) {
-                    continue;
-                } else if (item == OVERFLOW) {
-                    send(error("this client did not keep up with the stream (more than " + capacity
-                            + " events waiting); reconnect with ?after=" + last));
-                    flush();
-                    closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow"));
-                    return;
-                } else if (item instanceof ConnectionError problem) {
-                    send(error(problem.message()));
-                } else if (item instanceof LoggedEvent event && event.seq() > last) {
-                    if (event.seq() > last + 1) {
-                        sendFromLog(event.seq() - 1);
-                    }
-                    if (event.seq() == last + 1) {
-                        sendEvent(event);
-                    }
+                    takeOutOfStep();
+                    catchUp(events.lastSeq(conversationId));
+                } else if (item instanceof LoggedEvent) {
+                    catchUp(Long.MIN_VALUE);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Stalled e) {
+            log.debug("Conversation feed of {} dropped a client that did not read", conversationId);
         } catch (Exception e) {
             log.debug("Conversation feed of {} ended: {}", conversationId, e.toString());
         } finally {
@@ -207,30 +210,55 @@ final class ConversationFeed implements EventLog.Subscriber {
     }
 
     /**
-     * Frames are written as they come but flushed only when the queue is empty: a client that
-     * falls behind gets the backlog in a few large writes instead of one write per event.
+     * Sends the logged events after {@code last} up to {@code until} (none for a negative one), then
+     * what was queued meanwhile, and puts the socket in step once the queue is empty.
      */
-    private static jakarta.websocket.RemoteEndpoint.@Nullable Basic batchingRemote(WebSocketSession session) {
-        if (session instanceof NativeWebSocketSession nativeSession
-                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session standard) {
+    private void catchUp(long until) throws InterruptedException {
+        if (until >= 0) {
+            sendFromLog(until);
+        }
+        while (true) {
+            Object item;
+            lock.lock();
             try {
-                standard.getBasicRemote().setBatchingAllowed(true);
-                return standard.getBasicRemote();
-            } catch (IOException e) {
-                log.debug("No batching for this socket: {}", e.toString());
+                if (droppedWhileBehind) {
+                    droppedWhileBehind = false;
+                    item = null;
+                } else if ((item = queue.poll()) == null) {
+                    inStep = true;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (item == null) {
+                sendFromLog(Long.MAX_VALUE);
+            } else {
+                handle(item);
             }
         }
-        return null;
     }
 
-    private void flush() throws IOException {
-        if (batching != null) {
-            batching.flushBatch();
+    private void takeOutOfStep() {
+        lock.lock();
+        try {
+            inStep = false;
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void sendFromLog() throws IOException {
-        sendFromLog(Long.MAX_VALUE);
+    private void handle(Object item) throws InterruptedException {
+        if (item instanceof ConnectionError problem) {
+            sendError(problem.message());
+        } else if (item instanceof LoggedEvent event && event.seq() > sent()) {
+            if (event.seq() > sent() + 1) {
+                sendFromLog(event.seq() - 1);
+            }
+            if (event.seq() == sent() + 1) {
+                sendEvent(event, false);
+            }
+        }
     }
 
     /**
@@ -239,38 +267,105 @@ final class ConversationFeed implements EventLog.Subscriber {
      * delivered live, or counted by {@code lastSeq}), so what the log lacks of them was trimmed: the
      * client is told, and the feed goes on after {@code until} instead of waiting for them forever.
      */
-    private void sendFromLog(long until) throws IOException {
+    private void sendFromLog(long until) throws InterruptedException {
         while (true) {
-            List<LoggedEvent> page = events.range(conversationId, last, until, PAGE);
-            for (LoggedEvent event : page) {
-                if (event.seq() > last + 1) {
+            List<LoggedEvent> page = events.range(conversationId, sent(), until, PAGE);
+            for (int i = 0; i < page.size(); i++) {
+                LoggedEvent event = page.get(i);
+                if (event.seq() > sent() + 1) {
                     sendGone(event.seq() - 1);
                 }
-                sendEvent(event);
+                sendEvent(event, i < page.size() - 1); // a page goes out in a few large writes
             }
             if (page.size() < PAGE) {
                 break;
             }
         }
-        if (until != Long.MAX_VALUE && last < until) {
+        if (until != Long.MAX_VALUE && sent() < until) {
             sendGone(until);
-            last = until;
+            lock.lock();
+            try {
+                last = until;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
-    private void sendGone(long through) throws IOException {
-        send(error("events " + (last + 1) + " to " + through
+    private long sent() {
+        lock.lock();
+        try {
+            return last;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendGone(long through) throws InterruptedException {
+        sendError("events " + (sent() + 1) + " to " + through
                 + " are no longer kept; the conversation's messages are at GET /api/v1/conversations/"
-                + conversationId));
+                + conversationId);
     }
 
-    private void sendEvent(LoggedEvent event) throws IOException {
-        session.sendMessage(new TextMessage(event.json()));
+    /** The writer's send: waits for room (the replay is paced by the client), then hands over in order. */
+    private void sendEvent(LoggedEvent event, boolean more) throws InterruptedException {
+        awaitRoom();
+        lock.lock();
+        try {
+            socket.send(event.json(), more, room::release);
+            last = event.seq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendError(String message) throws InterruptedException {
+        awaitRoom();
+        socket.send(error(message), false, room::release);
+    }
+
+    private void awaitRoom() throws InterruptedException {
+        if (!room.tryAcquire(STALL.toNanos(), TimeUnit.NANOSECONDS)) {
+            lock.lock();
+            try {
+                drop();
+            } finally {
+                lock.unlock();
+            }
+            throw new Stalled();
+        }
+    }
+
+    /** Delivery's send, under the lock: with no room left the client is too slow and is dropped. */
+    private boolean handOver(LoggedEvent event, boolean more) {
+        if (!room.tryAcquire()) {
+            drop();
+            return false;
+        }
+        socket.send(event.json(), more, room::release);
         last = event.seq();
+        return true;
     }
 
-    private void send(String frame) throws IOException {
-        session.sendMessage(new TextMessage(frame));
+    /** Under the lock. */
+    private void drop() {
+        if (dropped) {
+            return;
+        }
+        dropped = true;
+        inStep = false;
+        closed = true;
+        onDropped.run();
+        closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow: more than " + capacity
+                + " events were waiting; reconnect with ?after=<the last seq received>"));
+        queue.offer(WAKE);
+        // A client that does not read at all never takes the close frame either.
+        Thread.startVirtualThread(() -> {
+            sleep(Duration.ofSeconds(2));
+            if (socket.isOpen()) {
+                socket.abort();
+            }
+        });
     }
 
     private String error(String message) {
@@ -286,10 +381,10 @@ final class ConversationFeed implements EventLog.Subscriber {
     private void closeQuietly(CloseStatus status) {
         closed = true;
         try {
-            if (session.isOpen()) {
-                session.close(status);
+            if (socket.isOpen()) {
+                socket.close(status);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             log.debug("Closing a conversation socket failed: {}", e.toString());
         }
     }
@@ -303,6 +398,13 @@ final class ConversationFeed implements EventLog.Subscriber {
     }
 
     private record ConnectionError(String message) {}
+
+    /** The client took no frame for {@link #STALL}: it was dropped. */
+    private static final class Stalled extends RuntimeException {
+        Stalled() {
+            super(null, null, false, false);
+        }
+    }
 
     /**
      * A ping every interval, busy or not (traffic alone does not prove the client is there: writes

@@ -14,6 +14,7 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
     /** The subprotocol a browser names next to its key: {@code new WebSocket(url, ["quillstream", key])}. */
     static final String SUBPROTOCOL = "quillstream";
 
-    private static final int MAX_MESSAGE = 20_000;
+    static final int MAX_MESSAGE = 20_000;
     /** Session attribute: this socket is counted in its account's quota. */
     private static final String COUNTED = "quillstream.counted";
 
@@ -82,8 +83,19 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
         session.getAttributes().put(COUNTED, true);
         String conversation = (String) session.getAttributes().get(SocketHandshake.CONVERSATION);
         long after = (Long) session.getAttributes().get(SocketHandshake.AFTER);
+        if (!(session instanceof NativeWebSocketSession jetty
+                && jetty.getNativeSession() instanceof org.eclipse.jetty.websocket.api.Session nativeSession)) {
+            throw new IllegalStateException("conversation sockets need Jetty's WebSocket session");
+        }
         ConversationFeed feed = new ConversationFeed(
-                session, conversation, after, events, json, bufferEvents, pingInterval, dropped::increment);
+                JettyOutbound.of(nativeSession),
+                conversation,
+                after,
+                events,
+                json,
+                bufferEvents,
+                pingInterval,
+                dropped::increment);
         feeds.put(session.getId(), feed);
         Thread.ofVirtual().name("ws-" + conversation).start(feed::run);
     }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At most {@code QUILLSTREAM_WS_MAX_SOCKETS_PER_ACCOUNT} open sockets per account on this node.
- * Each socket holds buffers and a writer thread, so without a cap one leaked key or one client in a
+ * Each socket holds buffers and a virtual thread, so without a cap one leaked key or one client in a
  * reconnect loop could take a node's memory. Counted per node, like the provider limits.
  */
 @Component

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quillstream.conversation.events.EventLog;
 import dev.quillstream.conversation.events.InMemoryEventLog;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketExtension;
-import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 class ConversationFeedTest {
@@ -100,6 +89,30 @@ class ConversationFeedTest {
     }
 
     @Test
+    void eventsThatArriveTogetherAreWrittenTogetherAndNoneIsLeftHeld() throws Exception {
+        FakeSession session = new FakeSession(false);
+        ConversationFeed feed = givenAFeed(session, new InMemoryEventLog(10), 0, 64);
+        Thread.ofVirtual().start(feed::run);
+        session.awaitOpenFeed();
+
+        feed.acceptAll(List.of(event(1), event(2), event(3)));
+        assertThat(session.held).as("all but the last held for it").containsExactly(true, true, false);
+        assertThat(session.flushes.get()).isZero();
+
+        feed.acceptAll(List.of(event(4), event(6))); // 6 does not follow 4: it waits for the writer
+        assertThat(session.held).endsWith(true);
+        assertThat(session.flushes.get())
+                .as("4 was held, and nothing sent after it would write it")
+                .isEqualTo(1);
+        session.awaitSeq(6, Duration.ofSeconds(10));
+        feed.close();
+    }
+
+    private static EventLog.LoggedEvent event(long seq) {
+        return new EventLog.LoggedEvent(seq, "{\"seq\":" + seq + ",\"type\":\"token\"}");
+    }
+
+    @Test
     void aClientThatDoesNotReadIsToldAndDroppedWithoutSlowingTheWriter() throws Exception {
         InMemoryEventLog log = new InMemoryEventLog(100_000);
         FakeSession stuck = new FakeSession(true);
@@ -111,6 +124,8 @@ class ConversationFeedTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(stuck.closed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(stuck.closeStatus.getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
+        assertThat(stuck.closeStatus.getReason()).contains("too slow", "?after=");
+        assertThat(stuck.aborted).as("it never took the close frame either").isTrue();
     }
 
     @Test
@@ -229,13 +244,18 @@ class ConversationFeedTest {
     }
 
     /** A socket that records what is sent; a stuck one never completes a write, like a client that stopped reading. */
-    private static final class FakeSession implements WebSocketSession {
+    private static final class FakeSession implements Outbound {
         final List<String> sent = new ArrayList<>();
         final CountDownLatch closed = new CountDownLatch(1);
         final boolean stuck;
         final AtomicInteger pings = new AtomicInteger();
+        /** For each data frame sent: whether it was held for the next. */
+        final List<Boolean> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        final AtomicInteger flushes = new AtomicInteger();
         volatile Runnable onPing = () -> {};
         volatile CloseStatus closeStatus;
+        volatile boolean aborted;
 
         FakeSession(boolean stuck) {
             this.stuck = stuck;
@@ -275,23 +295,26 @@ class ConversationFeedTest {
         }
 
         @Override
-        public void sendMessage(WebSocketMessage<?> message) {
+        public void send(String text, boolean more, Runnable done) {
             if (stuck) {
-                try {
-                    closed.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
+                return; // never written
             }
-            if (message instanceof TextMessage text) {
-                synchronized (this) {
-                    sent.add(text.getPayload());
-                }
-            } else if (message instanceof PingMessage) {
-                pings.incrementAndGet();
-                onPing.run();
+            synchronized (this) {
+                sent.add(text);
             }
+            held.add(more);
+            done.run();
+        }
+
+        @Override
+        public void flush() {
+            flushes.incrementAndGet();
+        }
+
+        @Override
+        public void ping() {
+            pings.incrementAndGet();
+            onPing.run();
         }
 
         @Override
@@ -300,77 +323,19 @@ class ConversationFeedTest {
         }
 
         @Override
-        public void close() {
-            close(CloseStatus.NORMAL);
-        }
-
-        @Override
         public void close(CloseStatus status) {
             if (closeStatus == null) {
                 closeStatus = status;
             }
+            if (!stuck) {
+                closed.countDown();
+            }
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
             closed.countDown();
-        }
-
-        @Override
-        public String getId() {
-            return "fake";
-        }
-
-        @Override
-        public URI getUri() {
-            return URI.create("ws://localhost/ws/conversation/" + CONVERSATION);
-        }
-
-        @Override
-        public HttpHeaders getHandshakeHeaders() {
-            return new HttpHeaders();
-        }
-
-        @Override
-        public Map<String, Object> getAttributes() {
-            return new HashMap<>();
-        }
-
-        @Override
-        public Principal getPrincipal() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return null;
-        }
-
-        @Override
-        public String getAcceptedProtocol() {
-            return "quillstream";
-        }
-
-        @Override
-        public void setTextMessageSizeLimit(int messageSizeLimit) {}
-
-        @Override
-        public int getTextMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public void setBinaryMessageSizeLimit(int messageSizeLimit) {}
-
-        @Override
-        public int getBinaryMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public List<WebSocketExtension> getExtensions() {
-            return List.of();
         }
     }
 }
