@@ -195,7 +195,7 @@ final class ConversationFeed implements EventLog.Subscriber {
                     takeOutOfStep();
                     catchUp(events.lastSeq(conversationId));
                 } else if (item instanceof LoggedEvent) {
-                    catchUp(Long.MIN_VALUE);
+                    drainQueue();
                 }
             }
         } catch (InterruptedException e) {
@@ -209,14 +209,14 @@ final class ConversationFeed implements EventLog.Subscriber {
         }
     }
 
-    /**
-     * Sends the logged events after {@code last} up to {@code until} (none for a negative one), then
-     * what was queued meanwhile, and puts the socket in step once the queue is empty.
-     */
+    /** Sends the logged events after {@code last} up to {@code until}, then what was queued meanwhile. */
     private void catchUp(long until) throws InterruptedException {
-        if (until >= 0) {
-            sendFromLog(until);
-        }
+        sendFromLog(until);
+        drainQueue();
+    }
+
+    /** Sends what was queued while the socket was out of step, and puts it in step once none is left. */
+    private void drainQueue() throws InterruptedException {
         while (true) {
             Object item;
             lock.lock();
@@ -251,7 +251,7 @@ final class ConversationFeed implements EventLog.Subscriber {
     private void handle(Object item) throws InterruptedException {
         if (item instanceof ConnectionError problem) {
             sendError(problem.message());
-        } else if (item instanceof LoggedEvent event && event.seq() > sent()) {
+        } else if (item instanceof LoggedEvent event) { // one at or below the last sent is neither
             if (event.seq() > sent() + 1) {
                 sendFromLog(event.seq() - 1);
             }

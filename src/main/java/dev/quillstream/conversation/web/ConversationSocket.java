@@ -14,7 +14,6 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +64,11 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
         this.pingInterval = pingInterval;
     }
 
+    /** Jetty's idle timeout for these sockets follows it (SocketConfiguration). */
+    Duration pingInterval() {
+        return pingInterval;
+    }
+
     @Override
     public List<String> getSubProtocols() {
         return List.of(SUBPROTOCOL);
@@ -83,12 +87,8 @@ class ConversationSocket extends TextWebSocketHandler implements SubProtocolCapa
         session.getAttributes().put(COUNTED, true);
         String conversation = (String) session.getAttributes().get(SocketHandshake.CONVERSATION);
         long after = (Long) session.getAttributes().get(SocketHandshake.AFTER);
-        if (!(session instanceof NativeWebSocketSession jetty
-                && jetty.getNativeSession() instanceof org.eclipse.jetty.websocket.api.Session nativeSession)) {
-            throw new IllegalStateException("conversation sockets need Jetty's WebSocket session");
-        }
         ConversationFeed feed = new ConversationFeed(
-                JettyOutbound.of(nativeSession),
+                JettyOutbound.of(session),
                 conversation,
                 after,
                 events,

@@ -8,6 +8,7 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * {@link Outbound} on Jetty's WebSocket session. Jetty queues a frame sent while an earlier one is
@@ -20,8 +21,13 @@ record JettyOutbound(Session session, CoreSession core) implements Outbound {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    static JettyOutbound of(Session session) {
-        return new JettyOutbound(session, ((WebSocketSession) session).getCoreSession());
+    /** The Jetty session under Spring's; a socket that is not Jetty's cannot be served. */
+    static JettyOutbound of(org.springframework.web.socket.WebSocketSession spring) {
+        if (spring instanceof NativeWebSocketSession wrapper
+                && wrapper.getNativeSession() instanceof WebSocketSession jetty) {
+            return new JettyOutbound(jetty, jetty.getCoreSession());
+        }
+        throw new IllegalStateException("conversation sockets need Jetty's WebSocket session");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.quillstream.conversation.web;
 
 import dev.quillstream.platform.roles.NodeRoles;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -20,17 +18,11 @@ class SocketConfiguration implements WebSocketConfigurer {
     private final ConversationSocket socket;
     private final SocketHandshake handshake;
     private final NodeRoles roles;
-    private final Duration pingInterval;
 
-    SocketConfiguration(
-            ConversationSocket socket,
-            SocketHandshake handshake,
-            NodeRoles roles,
-            @Value("${quillstream.websocket.ping-interval:20s}") Duration pingInterval) {
+    SocketConfiguration(ConversationSocket socket, SocketHandshake handshake, NodeRoles roles) {
         this.socket = socket;
         this.handshake = handshake;
         this.roles = roles;
-        this.pingInterval = pingInterval;
     }
 
     @Override
@@ -41,7 +33,7 @@ class SocketConfiguration implements WebSocketConfigurer {
         JettyRequestUpgradeStrategy jetty = new JettyRequestUpgradeStrategy();
         jetty.addWebSocketConfigurer(settings -> {
             // The feed's heartbeat decides when a client is gone; Jetty's own timeout only backs it up.
-            settings.setIdleTimeout(pingInterval.multipliedBy(3));
+            settings.setIdleTimeout(socket.pingInterval().multipliedBy(3));
             // A message is at most ConversationSocket.MAX_MESSAGE characters of up to 4 bytes each.
             settings.setMaxTextMessageSize(4L * ConversationSocket.MAX_MESSAGE + 1024);
         });
