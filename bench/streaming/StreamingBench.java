@@ -10,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * see seq 1..last exactly once), and the server's memory.
  *
  * <p>Usage: java StreamingBench.java <base-url> <api-key> <generations> <subscribers> <server-pid>
+ * (system properties: {@code bench.rounds}, {@code bench.client}, {@code bench.trace} as a path
+ * prefix, {@code bench.spread} in ms).
  */
 public class StreamingBench {
 
@@ -45,8 +46,8 @@ public class StreamingBench {
         long duplicates;
         long outOfOrder;
         long tokens;
-        long[] delaysMicros = new long[4096];
-        long[] receivedMicros = new long[4096];
+        long[] delaysMicros = new long[1024];
+        long[] receivedMicros = new long[1024];
         int delays;
         boolean completed;
         String closedEarly;
@@ -90,13 +91,32 @@ public class StreamingBench {
             }
         }
 
-        synchronized void frame(String json) {
-            Instant now = Instant.now();
-            long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-            if (json.startsWith("{\"seq\":null")) {
-                return; // a connection-level error event
+        /** A JDK client's text frame. */
+        void frame(String json) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            frame(bytes, 0, bytes.length);
+        }
+
+        /**
+         * One event, read in place from the frame's UTF-8 bytes: its seq, its type and (for a token)
+         * its timestamp, without building a String or an Instant per frame. The load generator
+         * shares the two cores with the server, so what it spends per frame is taken from what it
+         * measures (parsing each frame into Strings and an Instant was a quarter of its CPU).
+         */
+        synchronized void frame(byte[] b, int from, int length) {
+            long nowMicros = nowMicros();
+            int end = from + length;
+            if (!startsWith(b, from, end, SEQ)) {
+                return;
             }
-            long seq = Long.parseLong(json.substring(7, json.indexOf(',')));
+            int at = from + SEQ.length;
+            if (at < end && b[at] == 'n') {
+                return; // "seq":null, a connection-level error event
+            }
+            long seq = 0;
+            while (at < end && b[at] >= '0' && b[at] <= '9') {
+                seq = seq * 10 + (b[at++] - '0');
+            }
             received++;
             if (seq <= lastSeq) {
                 duplicates++;
@@ -106,45 +126,146 @@ public class StreamingBench {
                 outOfOrder++;
             }
             lastSeq = seq;
-            String type = field(json, "type");
-            if ("token".equals(type)) {
+            int type = indexOf(b, from, end, TYPE);
+            if (type < 0) {
+                return;
+            }
+            type += TYPE.length;
+            if (startsWith(b, type, end, TOKEN)) {
                 tokens++;
-                Instant at = Instant.parse(field(json, "timestamp"));
-                long produced = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+                int timestamp = indexOf(b, from, end, TIMESTAMP);
+                if (timestamp < 0) {
+                    return;
+                }
+                long produced = epochMicros(b, timestamp + TIMESTAMP.length);
                 if (delays == delaysMicros.length) {
                     delaysMicros = Arrays.copyOf(delaysMicros, delays * 2);
                     receivedMicros = Arrays.copyOf(receivedMicros, delays * 2);
                 }
                 receivedMicros[delays] = nowMicros;
                 delaysMicros[delays++] = Math.max(0, nowMicros - produced);
-            } else if ("job.completed".equals(type) || "job.failed".equals(type)) {
+            } else if (startsWith(b, type, end, COMPLETED) || startsWith(b, type, end, FAILED)) {
                 ended(null);
             }
         }
-
-        static String field(String json, String name) {
-            String key = "\"" + name + "\":\"";
-            int start = json.indexOf(key);
-            if (start < 0) {
-                return "";
-            }
-            start += key.length();
-            int end = start;
-            while (end < json.length() && (json.charAt(end) != '"' || json.charAt(end - 1) == '\\')) {
-                end++;
-            }
-            return json.substring(start, end);
-        }
     }
 
+    static final byte[] SEQ = ascii("{\"seq\":");
+    static final byte[] TYPE = ascii("\"type\":\"");
+    static final byte[] TIMESTAMP = ascii("\"timestamp\":\"");
+    static final byte[] TOKEN = ascii("token\"");
+    static final byte[] COMPLETED = ascii("job.completed\"");
+    static final byte[] FAILED = ascii("job.failed\"");
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static boolean startsWith(byte[] b, int at, int end, byte[] prefix) {
+        if (at < 0 || end - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int indexOf(byte[] b, int from, int end, byte[] needle) {
+        for (int i = from; i <= end - needle.length; i++) {
+            if (startsWith(b, i, end, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /**
+     * An {@link Instant#toString()} timestamp ({@code 2026-12-07T23:27:03.123456Z}, 0 to 9 fraction
+     * digits, UTC) in microseconds since the epoch; the server writes exactly this form. The date
+     * becomes a day number by the civil-from-days inverse (H. Hinnant, "chrono-compatible low-level
+     * date algorithms").
+     */
+    static long epochMicros(byte[] b, int at) {
+        long year = number(b, at, 4);
+        int month = (int) number(b, at + 5, 2);
+        int day = (int) number(b, at + 8, 2);
+        long seconds = number(b, at + 11, 2) * 3600 + number(b, at + 14, 2) * 60 + number(b, at + 17, 2);
+        long micros = 0;
+        int digits = 0;
+        if (b[at + 19] == '.') {
+            for (int i = at + 20; b[i] >= '0' && b[i] <= '9'; i++, digits++) {
+                if (digits < 6) {
+                    micros = micros * 10 + (b[i] - '0');
+                }
+            }
+            for (int d = Math.min(digits, 6); d < 6; d++) {
+                micros *= 10;
+            }
+        }
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        long epochDay = era * 146097 + dayOfEra - 719468;
+        return (epochDay * 86400 + seconds) * 1_000_000 + micros;
+    }
+
+    static long number(byte[] b, int at, int digits) {
+        long value = 0;
+        for (int i = at; i < at + digits; i++) {
+            value = value * 10 + (b[i] - '0');
+        }
+        return value;
+    }
+
+    /**
+     * Runs {@code bench.rounds} rounds in this one JVM, each with new conversations: from the
+     * second round on, the client's code is compiled too, so its JIT does not compete with the
+     * server during the burst it measures.
+     */
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String key = args[1];
         int generations = Integer.parseInt(args[2]);
         int subscribers = Integer.parseInt(args[3]);
         long serverPid = Long.parseLong(args[4]);
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        int rounds = Integer.getInteger("bench.rounds", 1);
+        String trace = System.getProperty("bench.trace", "");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        boolean passed = true;
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(
+                    "== round %d of %d: cores=%d load=%s%n",
+                    round,
+                    rounds,
+                    Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+            String traceFile = trace.isEmpty() ? "" : trace + ".round" + round + ".tsv";
+            passed &= round(http, base, key, generations, subscribers, serverPid, traceFile);
+        }
+        System.exit(passed ? 0 : 1);
+    }
+
+    /** One round; true when every generation finished and nothing was lost or duplicated. */
+    static boolean round(
+            HttpClient http,
+            String base,
+            String key,
+            int generations,
+            int subscribers,
+            long serverPid,
+            String trace)
+            throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
         boolean lean = !"jdk".equals(System.getProperty("bench.client", "nio"));
         NioSockets nio = lean ? new NioSockets(2) : null;
         List<HttpClient> socketClients = new ArrayList<>();
@@ -183,6 +304,10 @@ public class StreamingBench {
         }
         System.out.printf("client: %s%n", lean ? "lean NIO reader (2 selector threads)" : "JDK HttpClient WebSocket");
         System.out.printf("connected %d subscribers in %.1f s%n", subscribers, (System.nanoTime() - connectStart) / 1e9);
+
+        // What the round keeps (sockets, subscribers) moves to the old generation now, so no young
+        // collection copies it while the round is measured.
+        System.gc();
 
         AtomicLong peakRss = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -268,7 +393,6 @@ public class StreamingBench {
                 at += sub.delays;
             }
         }
-        String trace = System.getProperty("bench.trace", "");
         if (!trace.isEmpty()) {
             writeTrace(subs, Path.of(trace));
         }
@@ -304,7 +428,10 @@ public class StreamingBench {
         if (nio != null) {
             nio.close();
         }
-        System.exit(finished && lost == 0 && duplicates == 0 ? 0 : 1);
+        for (HttpClient client : socketClients) {
+            client.close();
+        }
+        return finished && lost == 0 && duplicates == 0;
     }
 
     /**
@@ -351,12 +478,15 @@ public class StreamingBench {
             if (!head.startsWith("HTTP/1.1 101")) {
                 throw new IOException("handshake refused: " + head.lines().findFirst().orElse(""));
             }
-            // Frames that came with the response stay in the buffer, after the header.
+            // Frames that came with the response go to the socket's buffer. It is a direct one: a
+            // thousand 64 KiB heap buffers made each round's first young collection copy them while
+            // the server was being measured (one client pause was 508 ms).
             in.flip();
             in.position(headerEnd);
-            in.compact();
+            ByteBuffer frames = ByteBuffer.allocateDirect(in.capacity());
+            frames.put(in);
             channel.configureBlocking(false);
-            readers[next++ % readers.length].add(new Connection(channel, subscriber, in));
+            readers[next++ % readers.length].add(new Connection(channel, subscriber, frames));
         }
 
         private static int headerEnd(ByteBuffer in) {
@@ -420,6 +550,10 @@ public class StreamingBench {
                         }
                         selector.selectedKeys().clear();
                     }
+                    for (var key : selector.keys()) {
+                        key.channel().close();
+                    }
+                    selector.close();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -449,6 +583,9 @@ public class StreamingBench {
                 }
             }
 
+            /** Each reader thread's copy of the frame it is reading, reused for every frame. */
+            private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
             /** Handles every whole frame in the buffer; keeps a partial one for the next read. */
             private static void frames(Connection c) throws IOException {
                 ByteBuffer in = c.in;
@@ -476,7 +613,7 @@ public class StreamingBench {
                         throw new IOException("a server frame must not be masked");
                     }
                     if (header + length > in.capacity()) { // a frame larger than the buffer: grow it
-                        ByteBuffer bigger = ByteBuffer.allocate((int) (header + length) * 2);
+                        ByteBuffer bigger = ByteBuffer.allocateDirect((int) (header + length) * 2);
                         bigger.put(in);
                         c.in = bigger;
                         return;
@@ -484,21 +621,30 @@ public class StreamingBench {
                     if (in.remaining() < header + length) {
                         break;
                     }
+                    int opcode = b0 & 0x0F;
+                    boolean fin = (b0 & 0x80) != 0;
+                    if (opcode == 1 && fin && c.message.size() == 0) {
+                        // The common case: no allocation per frame.
+                        byte[] scratch = SCRATCH.get();
+                        if (scratch.length < length) {
+                            scratch = new byte[(int) length * 2];
+                            SCRATCH.set(scratch);
+                        }
+                        in.get(start + header, scratch, 0, (int) length);
+                        c.subscriber.frame(scratch, 0, (int) length);
+                        in.position(start + header + (int) length);
+                        continue;
+                    }
                     byte[] payload = new byte[(int) length];
                     in.position(start + header);
                     in.get(payload);
-                    int opcode = b0 & 0x0F;
-                    boolean fin = (b0 & 0x80) != 0;
                     switch (opcode) {
                         case 0, 1 -> {
-                            if (fin && c.message.size() == 0) {
-                                c.subscriber.frame(new String(payload, StandardCharsets.UTF_8));
-                            } else {
-                                c.message.write(payload);
-                                if (fin) {
-                                    c.subscriber.frame(c.message.toString(StandardCharsets.UTF_8));
-                                    c.message.reset();
-                                }
+                            c.message.write(payload);
+                            if (fin) {
+                                byte[] message = c.message.toByteArray();
+                                c.subscriber.frame(message, 0, message.length);
+                                c.message.reset();
                             }
                         }
                         case 9 -> pong(c.channel, payload);

@@ -6,9 +6,10 @@
 # mode redis, Redis on 127.0.0.1:6379.
 # Usage: bench/streaming/run.sh [generations=200] [subscribers=1000] [redis|memory]
 # Optional: BENCH_PORT (18080), BENCH_JAR (target/quillstream.jar), BENCH_SERVER_OPTS (extra JVM
-# options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr), BENCH_LATENCY,
-# BENCH_TOKEN_INTERVAL, BENCH_ROUNDS (2: the same server runs the whole benchmark this many times,
-# each round with new conversations; the first warms its JIT, the last is the steady state),
+# options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr), BENCH_CLIENT_OPTS (the
+# same for the client), BENCH_LATENCY,
+# BENCH_TOKEN_INTERVAL, BENCH_ROUNDS (2: the same server and client run the whole benchmark this many
+# times, each round with new conversations; the first warms both JITs, the last is the steady state),
 # BENCH_CLIENT (nio: a lean NIO reader; jdk: the JDK's HttpClient WebSocket), BENCH_TRACE (a path
 # prefix: each round writes <prefix>.round<n>.tsv, the delays per 100 ms of receipt time),
 # BENCH_SPREAD_MS (0: all generations are submitted at once; otherwise evenly over this many ms).
@@ -56,9 +57,6 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
   sleep 0.5
 done
-status=0
-for round in $(seq 1 "${BENCH_ROUNDS:-2}"); do
-  echo "== round $round of ${BENCH_ROUNDS:-2}: mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" -Xmx1g -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:+$BENCH_TRACE.round$round.tsv}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER" || status=$?
-done
-exit $status
+echo "== mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL rounds=${BENCH_ROUNDS:-2}"
+# One client JVM runs every round, so from round 2 on its own code is compiled as well as the server's.
+"$JAVA" -Xms1g -Xmx1g ${BENCH_CLIENT_OPTS:-} -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:-}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"

@@ -1,5 +1,8 @@
 package dev.quillstream.conversation.events;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,13 +70,99 @@ public interface EventLog {
         }
     }
 
-    /** An event as it is sent to clients: its {@code seq} and the whole JSON object. */
-    record LoggedEvent(long seq, String json) {
+    /**
+     * An event as it is sent to clients: its {@code seq} and the whole JSON object, held as the
+     * UTF-8 bytes a text frame carries. Encoded once when the event is made, not once per socket
+     * it is written to.
+     */
+    final class LoggedEvent {
+
+        private static final byte[] SEQ = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+
+        private final long seq;
+        private final byte[] utf8;
+
+        public LoggedEvent(long seq, String json) {
+            this(seq, json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private LoggedEvent(long seq, byte[] utf8) {
+            this.seq = seq;
+            this.utf8 = utf8;
+        }
 
         /** The full event: {@code body} with {@code "seq":n} put first. */
         static LoggedEvent of(long seq, String body) {
             String rest = body.strip().substring(1).strip();
             return new LoggedEvent(seq, "{\"seq\":" + seq + (rest.equals("}") ? "" : ",") + rest);
+        }
+
+        /**
+         * The full event from a body's UTF-8 bytes ({@code length} bytes at {@code offset}, a JSON
+         * object without whitespace before its opening brace), with {@code "seq":n} put first:
+         * copied once, never decoded.
+         */
+        static LoggedEvent of(long seq, byte[] body, int offset, int length) {
+            if (length < 2 || body[offset] != '{') {
+                throw new IllegalArgumentException("an event is a JSON object");
+            }
+            byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+            boolean empty = isEmptyObject(body, offset, length);
+            int restLength = length - 1; // the body after its opening brace
+            byte[] event = new byte[SEQ.length + digits.length + (empty ? 1 : 1 + restLength)];
+            System.arraycopy(SEQ, 0, event, 0, SEQ.length);
+            System.arraycopy(digits, 0, event, SEQ.length, digits.length);
+            int at = SEQ.length + digits.length;
+            if (empty) {
+                event[at] = '}';
+            } else {
+                event[at] = ',';
+                System.arraycopy(body, offset + 1, event, at + 1, restLength);
+            }
+            return new LoggedEvent(seq, event);
+        }
+
+        private static boolean isEmptyObject(byte[] body, int offset, int length) {
+            for (int i = offset + 1; i < offset + length; i++) {
+                if (!Character.isWhitespace(body[i])) {
+                    return body[i] == '}';
+                }
+            }
+            return false;
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        /** The event as text (decoded on each call: delivery uses {@link #payload}). */
+        public String json() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        /** The event's bytes for one frame: a view of its own, so each socket reads it independently. */
+        public ByteBuffer payload() {
+            return ByteBuffer.wrap(utf8).asReadOnlyBuffer();
+        }
+
+        /** Its size in bytes of UTF-8. */
+        public int size() {
+            return utf8.length;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LoggedEvent that && seq == that.seq && Arrays.equals(utf8, that.utf8);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(seq) * 31 + Arrays.hashCode(utf8);
+        }
+
+        @Override
+        public String toString() {
+            return "LoggedEvent[seq=" + seq + ", json=" + json() + "]";
         }
     }
 }

@@ -22,9 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryEventLog implements EventLog {
 
     /**
-     * What an event costs beyond its JSON's characters (the record, the string and its array, a
-     * deque slot). An estimate: compact strings hold one byte per character for Latin-1 text and
-     * two otherwise, so text in other scripts is undercounted by up to half.
+     * What an event costs beyond its JSON's UTF-8 bytes (the event object, its array's header, a
+     * deque slot). An estimate.
      */
     static final int OVERHEAD_BYTES = 80;
 
@@ -193,7 +192,7 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     private static long sizeOf(LoggedEvent event) {
-        return event.json().length() + OVERHEAD_BYTES;
+        return event.size() + OVERHEAD_BYTES;
     }
 
     private static final class Stream {

@@ -35,7 +35,7 @@ final class PublishedBatch {
             }
             List<LoggedEvent> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                events.add(LoggedEvent.of(first + i, reader.text(reader.length())));
+                events.add(reader.event(first + i, reader.length()));
             }
             action.accept(conversationId, events);
         }
@@ -106,6 +106,13 @@ final class PublishedBatch {
             String text = new String(batch, at, checked(bytes), StandardCharsets.UTF_8);
             at += bytes;
             return text;
+        }
+
+        /** The next {@code bytes} bytes, an event without its seq, as the full event: never decoded. */
+        LoggedEvent event(long seq, int bytes) {
+            LoggedEvent event = LoggedEvent.of(seq, batch, at, checked(bytes));
+            at += bytes;
+            return event;
         }
 
         void skip(int bytes) {

@@ -72,6 +72,14 @@ final class RedisBatchAppender implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore room;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Events added minus events taken (briefly below zero while an append is between adding and
+     * counting). Only the append that takes it from 0 wakes the sender: under load the queue is never
+     * empty, and waking the sender for every event (to find the calls still out) cost a system call
+     * per event.
+     */
+    private final AtomicInteger queued = new AtomicInteger();
+
     private final Thread sender;
 
     // Touched by the sender thread only.
@@ -138,7 +146,9 @@ final class RedisBatchAppender implements AutoCloseable {
         }
         Pending pending = new Pending(conversationId, body.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
         queue.add(pending);
-        LockSupport.unpark(sender);
+        if (queued.getAndIncrement() == 0) {
+            LockSupport.unpark(sender); // it may be waiting for events; with events queued it is not
+        }
         return pending.seq();
     }
 
@@ -174,6 +184,7 @@ final class RedisBatchAppender implements AutoCloseable {
             batch.add(queue.poll());
             bytes += next.body().length;
         }
+        queued.addAndGet(-batch.size());
         return batch;
     }
 

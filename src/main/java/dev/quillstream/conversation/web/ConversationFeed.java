@@ -2,6 +2,7 @@ package dev.quillstream.conversation.web;
 
 import dev.quillstream.conversation.events.EventLog;
 import dev.quillstream.conversation.events.EventLog.LoggedEvent;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -312,7 +313,7 @@ final class ConversationFeed implements EventLog.Subscriber {
         awaitRoom();
         lock.lock();
         try {
-            socket.send(event.json(), more, room::release);
+            socket.send(event.payload(), more, room::release);
             last = event.seq();
         } finally {
             lock.unlock();
@@ -321,7 +322,7 @@ final class ConversationFeed implements EventLog.Subscriber {
 
     private void sendError(String message) throws InterruptedException {
         awaitRoom();
-        socket.send(error(message), false, room::release);
+        socket.send(ByteBuffer.wrap(error(message)), false, room::release);
     }
 
     private void awaitRoom() throws InterruptedException {
@@ -342,7 +343,7 @@ final class ConversationFeed implements EventLog.Subscriber {
             drop();
             return false;
         }
-        socket.send(event.json(), more, room::release);
+        socket.send(event.payload(), more, room::release);
         last = event.seq();
         return true;
     }
@@ -368,14 +369,14 @@ final class ConversationFeed implements EventLog.Subscriber {
         });
     }
 
-    private String error(String message) {
+    private byte[] error(String message) {
         var node = json.createObjectNode();
         node.putNull("seq");
         node.put("type", "error");
         node.put("role", "system");
         node.put("content", message);
         node.put("timestamp", Instant.now().toString());
-        return json.writeValueAsString(node);
+        return json.writeValueAsBytes(node);
     }
 
     private void closeQuietly(CloseStatus status) {

@@ -31,9 +31,9 @@ record JettyOutbound(Session session, CoreSession core) implements Outbound {
     }
 
     @Override
-    public void send(String text, boolean more, Runnable done) {
+    public void send(ByteBuffer utf8, boolean more, Runnable done) {
         core.sendFrame(
-                new Frame(OpCode.TEXT).setPayload(text),
+                new Frame(OpCode.TEXT).setPayload(utf8),
                 org.eclipse.jetty.util.Callback.from(done, failure -> done.run()),
                 more);
     }

@@ -1,5 +1,6 @@
 package dev.quillstream.conversation.web;
 
+import java.nio.ByteBuffer;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -11,12 +12,12 @@ import org.springframework.web.socket.CloseStatus;
 interface Outbound {
 
     /**
-     * Queues a text frame; {@code done} runs once, when it was written (or, held, taken into the
+     * Queues a text frame of these UTF-8 bytes (read from its position, never written); {@code done} runs once, when it was written (or, held, taken into the
      * container's buffer) or could not be. With {@code more}, another frame follows at once: this
      * one may be held and written together with it, in one write, by the next frame sent without
      * {@code more} or by {@link #flush}.
      */
-    void send(String text, boolean more, Runnable done);
+    void send(ByteBuffer utf8, boolean more, Runnable done);
 
     /** Writes what {@code send} held. */
     void flush();

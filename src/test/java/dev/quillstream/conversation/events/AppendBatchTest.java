@@ -60,6 +60,13 @@ class AppendBatchTest {
     }
 
     @Test
+    void anEventWithNoFieldsReadsBackAsItsSeqAlone() {
+        AppendBatch batch = givenABatch(event("a", "{}"));
+
+        assertThat(read(published(batch, 5), id -> true)).containsExactly("a {\"seq\":5}");
+    }
+
+    @Test
     void onlyTheConversationsThisNodeWantsAreReadOutOfAPublishedBatch() {
         AppendBatch batch = givenABatch(
                 event("a", "{\"n\":1}"), event("b", "{\"n\":2}"), event("c", "{\"n\":3}"), event("b", "{\"n\":4}"));

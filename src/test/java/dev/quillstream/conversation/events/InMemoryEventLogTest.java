@@ -15,7 +15,7 @@ class InMemoryEventLogTest {
     private static final String BODY = "{\"type\":\"token\",\"content\":\"0123456789\"}";
 
     /** About what one event below takes (its seq's digits make a few bytes of difference). */
-    private static final long EVENT_BYTES = LoggedEvent.of(1, BODY).json().length() + InMemoryEventLog.OVERHEAD_BYTES;
+    private static final long EVENT_BYTES = LoggedEvent.of(1, BODY).size() + InMemoryEventLog.OVERHEAD_BYTES;
 
     @Test
     void givesEachConversationItsOwnSeqAndDeliversInSeqOrder() throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quillstream.conversation.events.EventLog;
 import dev.quillstream.conversation.events.InMemoryEventLog;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -295,10 +297,11 @@ class ConversationFeedTest {
         }
 
         @Override
-        public void send(String text, boolean more, Runnable done) {
+        public void send(ByteBuffer utf8, boolean more, Runnable done) {
             if (stuck) {
                 return; // never written
             }
+            String text = StandardCharsets.UTF_8.decode(utf8.duplicate()).toString();
             synchronized (this) {
                 sent.add(text);
             }
