@@ -4,6 +4,7 @@ import dev.quillstream.conversation.events.EventLog;
 import dev.quillstream.jobs.Jobs;
 import dev.quillstream.jobs.NewJob;
 import dev.quillstream.platform.cache.SharedCache;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -109,22 +111,27 @@ public class Conversations {
         });
     }
 
+    /** The event as JSON, written straight to text (no tree of nodes: this runs for every token). */
     private String body(ConversationEvent event) {
-        ObjectNode body = json.createObjectNode();
-        body.put("type", event.type());
-        body.put("role", event.role());
-        body.put("content", event.content());
-        body.put("timestamp", event.timestamp().toString());
-        if (event.jobId() != null) {
-            body.put("job_id", event.jobId().toString());
+        StringWriter out = new StringWriter(192);
+        try (JsonGenerator body = json.createGenerator(out)) {
+            body.writeStartObject();
+            body.writeStringProperty("type", event.type());
+            body.writeStringProperty("role", event.role());
+            body.writeStringProperty("content", event.content());
+            body.writeStringProperty("timestamp", event.timestamp().toString());
+            if (event.jobId() != null) {
+                body.writeStringProperty("job_id", event.jobId().toString());
+            }
+            if (event.step() != null) {
+                body.writeStringProperty("step", event.step());
+            }
+            if (event.data() != null) {
+                body.writePOJOProperty("data", event.data());
+            }
+            body.writeEndObject();
         }
-        if (event.step() != null) {
-            body.put("step", event.step());
-        }
-        if (event.data() != null) {
-            body.set("data", json.valueToTree(event.data()));
-        }
-        return json.writeValueAsString(body);
+        return out.toString();
     }
 
     /** Records the content a job of the conversation produced: later user messages revise it. */
