@@ -322,6 +322,7 @@ public class StreamingBench {
         });
 
         long serverCpuStart = cpuMillis(serverPid);
+        long[] jitAndGcStart = jitAndGcMillis(serverPid);
         long clientCpuStart = cpuMillis(ProcessHandle.current().pid());
         long spreadNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.spread", 0));
         long start = System.nanoTime();
@@ -364,6 +365,7 @@ public class StreamingBench {
         boolean finished = done.await(20, TimeUnit.MINUTES);
         long end = System.nanoTime();
         long serverCpu = cpuMillis(serverPid) - serverCpuStart;
+        long[] jitAndGc = jitAndGcMillis(serverPid);
         long clientCpu = cpuMillis(ProcessHandle.current().pid()) - clientCpuStart;
         Thread.sleep(1000); // let stragglers arrive: a late duplicate would show
         sampler.interrupt();
@@ -415,9 +417,11 @@ public class StreamingBench {
             System.out.printf("closed before their job ended: %d (first: %s)%n", early.size(), early.getFirst());
         }
         System.out.printf(
-                "cpu: server %.1f s (%.0f µs per event delivered), client %.1f s, over %.1f s on %d cores%n",
+                "cpu: server %.1f s (%.0f µs per event delivered; JIT %.1f s, GC %.1f s), client %.1f s, over %.1f s on %d cores%n",
                 serverCpu / 1000.0,
                 received == 0 ? 0 : serverCpu * 1000.0 / received,
+                (jitAndGc[0] - jitAndGcStart[0]) / 1000.0,
+                (jitAndGc[1] - jitAndGcStart[1]) / 1000.0,
                 clientCpu / 1000.0,
                 seconds,
                 Runtime.getRuntime().availableProcessors());
@@ -706,14 +710,46 @@ public class StreamingBench {
 
     /** User and system CPU time a process has used, from {@code /proc/<pid>/stat} (0 when it is gone). */
     static long cpuMillis(long pid) {
+        return statCpuMillis(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** User and system CPU time of one {@code stat} file (a process's or a thread's), in ms. */
+    static long statCpuMillis(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             // fields[11] and fields[12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /**
+     * CPU time of the server's JIT compiler threads and of its GC threads, in ms (from each
+     * thread's {@code /proc/<pid>/task/<tid>/stat}): what of the server's CPU was not the service.
+     */
+    static long[] jitAndGcMillis(long pid) {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += statCpuMillis(task.resolve("stat"));
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += statCpuMillis(task.resolve("stat"));
+                }
+            }
+        } catch (IOException e) {
+            // the server is gone
+        }
+        return new long[] {jit, gc};
     }
 
     static long rssKb(long pid) {
