@@ -93,8 +93,8 @@ public interface EventLog {
 
         /** The full event: {@code body} with {@code "seq":n} put first. */
         static LoggedEvent of(long seq, String body) {
-            String rest = body.strip().substring(1).strip();
-            return new LoggedEvent(seq, "{\"seq\":" + seq + (rest.equals("}") ? "" : ",") + rest);
+            byte[] utf8 = body.strip().getBytes(StandardCharsets.UTF_8);
+            return of(seq, utf8, 0, utf8.length);
         }
 
         /**
@@ -103,32 +103,27 @@ public interface EventLog {
          * copied once, never decoded.
          */
         static LoggedEvent of(long seq, byte[] body, int offset, int length) {
-            if (length < 2 || body[offset] != '{') {
+            int end = offset + length;
+            int rest = offset + 1; // the body after its opening brace and any whitespace
+            while (rest < end && Character.isWhitespace(body[rest])) {
+                rest++;
+            }
+            if (length < 2 || body[offset] != '{' || rest == end) {
                 throw new IllegalArgumentException("an event is a JSON object");
             }
+            boolean empty = body[rest] == '}';
             byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
-            boolean empty = isEmptyObject(body, offset, length);
-            int restLength = length - 1; // the body after its opening brace
-            byte[] event = new byte[SEQ.length + digits.length + (empty ? 1 : 1 + restLength)];
+            int at = SEQ.length + digits.length;
+            byte[] event = new byte[at + (empty ? 1 : 1 + end - rest)];
             System.arraycopy(SEQ, 0, event, 0, SEQ.length);
             System.arraycopy(digits, 0, event, SEQ.length, digits.length);
-            int at = SEQ.length + digits.length;
             if (empty) {
                 event[at] = '}';
             } else {
                 event[at] = ',';
-                System.arraycopy(body, offset + 1, event, at + 1, restLength);
+                System.arraycopy(body, rest, event, at + 1, end - rest);
             }
             return new LoggedEvent(seq, event);
-        }
-
-        private static boolean isEmptyObject(byte[] body, int offset, int length) {
-            for (int i = offset + 1; i < offset + length; i++) {
-                if (!Character.isWhitespace(body[i])) {
-                    return body[i] == '}';
-                }
-            }
-            return false;
         }
 
         public long seq() {

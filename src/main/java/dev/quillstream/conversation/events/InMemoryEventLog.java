@@ -69,7 +69,8 @@ public final class InMemoryEventLog implements EventLog {
                 if (stream.forgotten) {
                     continue; // deleted between the lookup and the lock: a new stream takes over
                 }
-                event = LoggedEvent.of(++stream.last, body);
+                event = LoggedEvent.of(stream.last + 1, body); // a body that is no event takes no seq
+                stream.last = event.seq();
                 stream.events.addLast(event);
                 added = sizeOf(event);
                 if (stream.events.size() > capacity) {

@@ -322,7 +322,7 @@ final class ConversationFeed implements EventLog.Subscriber {
 
     private void sendError(String message) throws InterruptedException {
         awaitRoom();
-        socket.send(ByteBuffer.wrap(error(message)), false, room::release);
+        socket.send(error(message), false, room::release);
     }
 
     private void awaitRoom() throws InterruptedException {
@@ -369,14 +369,14 @@ final class ConversationFeed implements EventLog.Subscriber {
         });
     }
 
-    private byte[] error(String message) {
+    private ByteBuffer error(String message) {
         var node = json.createObjectNode();
         node.putNull("seq");
         node.put("type", "error");
         node.put("role", "system");
         node.put("content", message);
         node.put("timestamp", Instant.now().toString());
-        return json.writeValueAsBytes(node);
+        return ByteBuffer.wrap(json.writeValueAsBytes(node));
     }
 
     private void closeQuietly(CloseStatus status) {

@@ -12,8 +12,9 @@ import org.springframework.web.socket.CloseStatus;
 interface Outbound {
 
     /**
-     * Queues a text frame of these UTF-8 bytes (read from its position, never written); {@code done} runs once, when it was written (or, held, taken into the
-     * container's buffer) or could not be. With {@code more}, another frame follows at once: this
+     * Queues a text frame of these UTF-8 bytes (read from the buffer's position, never written to);
+     * {@code done} runs once, when it was written (or, held, taken into the container's buffer) or
+     * could not be. With {@code more}, another frame follows at once: this
      * one may be held and written together with it, in one write, by the next frame sent without
      * {@code more} or by {@link #flush}.
      */
