@@ -321,6 +321,7 @@ public class StreamingBench {
             }
         });
 
+        String stagesStart = prometheus(http, base);
         long serverCpuStart = cpuMillis(serverPid);
         long[] jitAndGcStart = jitAndGcMillis(serverPid);
         long clientCpuStart = cpuMillis(ProcessHandle.current().pid());
@@ -426,6 +427,7 @@ public class StreamingBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("server memory: peak RSS %d MB, heap used at end %s MB%n", peakRss.get() / 1024, heap);
+        printStages(stagesStart, prometheus(http, base));
         for (WebSocket socket : sockets) {
             socket.abort();
         }
@@ -765,20 +767,75 @@ public class StreamingBench {
         return 0;
     }
 
-    static String heapUsedMb(HttpClient http, String base) {
+    static String prometheus(HttpClient http, String base) {
         try {
-            String metrics = http.send(
+            return http.send(
                             HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
-            double used = metrics.lines()
-                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum();
-            return String.format("%.0f", used / 1024 / 1024);
         } catch (Exception e) {
-            return "?";
+            return "";
         }
+    }
+
+    /**
+     * The server's own histograms of the round (the Redis event log's, absent in memory mode):
+     * percentiles are the upper bounds of the buckets they fall in, so read them as "at most".
+     */
+    static void printStages(String before, String after) {
+        String append = stage(before, after, "quillstream_events_append_seconds");
+        String relay = stage(before, after, "quillstream_events_relay_wait_seconds");
+        if (append != null && relay != null) {
+            System.out.printf("server stages: append (to Redis and back) %s; relay wait %s%n", append, relay);
+        }
+    }
+
+    static String stage(String before, String after, String name) {
+        java.util.TreeMap<Double, Double> start = buckets(before, name);
+        java.util.TreeMap<Double, Double> end = buckets(after, name);
+        if (end.isEmpty()) {
+            return null;
+        }
+        double total = end.lastEntry().getValue() - start.getOrDefault(end.lastKey(), 0.0);
+        if (total <= 0) {
+            return "none";
+        }
+        return String.format(
+                "p50 <= %s ms, p99 <= %s ms (%.0f)",
+                bound(start, end, total * 0.50), bound(start, end, total * 0.99), total);
+    }
+
+    static String bound(java.util.TreeMap<Double, Double> start, java.util.TreeMap<Double, Double> end, double rank) {
+        for (var bucket : end.entrySet()) {
+            if (bucket.getValue() - start.getOrDefault(bucket.getKey(), 0.0) >= rank) {
+                return bucket.getKey().isInfinite() ? "inf" : String.format("%.1f", bucket.getKey() * 1000);
+            }
+        }
+        return "inf";
+    }
+
+    /** Cumulative counts by upper bound (seconds) of a Prometheus histogram. */
+    static java.util.TreeMap<Double, Double> buckets(String metrics, String name) {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        for (String line : metrics.lines().toList()) {
+            if (!line.startsWith(name + "_bucket{")) {
+                continue;
+            }
+            int le = line.indexOf("le=\"");
+            String bound = line.substring(le + 4, line.indexOf('"', le + 4));
+            double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+            buckets.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+        }
+        return buckets;
+    }
+
+    static String heapUsedMb(HttpClient http, String base) {
+        double used = prometheus(http, base)
+                .lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+        return used == 0 ? "?" : String.format("%.0f", used / 1024 / 1024);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -18,6 +19,8 @@ public class ApiKeys {
 
     static final String PREFIX = "qs_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How precisely {@code api_keys.last_used_at} follows a key's use. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
 
@@ -54,20 +57,45 @@ public class ApiKeys {
         return new AccountId(account);
     }
 
+    /**
+     * The account of a key that is not revoked. Checked against the database every time, so a
+     * revoked key stops working at once; its {@code last_used_at} is written at most once per
+     * {@link #LAST_USED_RESOLUTION}: a write per request would put a commit (and its WAL flush) on
+     * every request, and a burst on one key (a thousand sockets opened together) would queue on
+     * that one row's lock.
+     */
     public Optional<AccountId> authenticate(String key) {
         if (key.isBlank() || key.length() > 512) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        update api_keys set last_used_at = now()
+        String hash = hash(key);
+        Optional<KeyUse> use = jdbc.sql("""
+                        select account_id, last_used_at is not null
+                                and last_used_at > now() - :resolution * interval '1 second' as recent
+                        from api_keys
                         where key_hash = :hash and revoked_at is null
-                        returning account_id
                         """)
-                .param("hash", hash(key))
-                .query(UUID.class)
-                .optional()
-                .map(AccountId::new);
+                .param("hash", hash)
+                .param("resolution", LAST_USED_RESOLUTION.toSeconds())
+                .query((rs, n) -> new KeyUse(rs.getObject("account_id", UUID.class), rs.getBoolean("recent")))
+                .optional();
+        use.filter(u -> !u.recent()).ifPresent(u -> touch(hash));
+        return use.map(u -> new AccountId(u.account()));
     }
+
+    /** Records the use; of requests that race here, the first writes and the others match nothing. */
+    private void touch(String hash) {
+        jdbc.sql("""
+                        update api_keys set last_used_at = now()
+                        where key_hash = :hash
+                          and (last_used_at is null or last_used_at <= now() - :resolution * interval '1 second')
+                        """)
+                .param("hash", hash)
+                .param("resolution", LAST_USED_RESOLUTION.toSeconds())
+                .update();
+    }
+
+    private record KeyUse(UUID account, boolean recent) {}
 
     /** The key of an {@code Authorization: Bearer <key>} header value, if it is one. */
     public static Optional<String> fromAuthorizationHeader(@org.jspecify.annotations.Nullable String header) {

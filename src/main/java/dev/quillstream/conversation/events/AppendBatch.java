@@ -145,8 +145,8 @@ final class AppendBatch {
         return number.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** An event waiting to be appended. */
-    record Pending(String conversationId, byte[] body, CompletableFuture<Long> seq) {}
+    /** An event waiting to be appended, since {@code queuedAt} ({@link System#nanoTime()}). */
+    record Pending(String conversationId, byte[] body, CompletableFuture<Long> seq, long queuedAt) {}
 
     private static final class Group {
         final String conversationId;

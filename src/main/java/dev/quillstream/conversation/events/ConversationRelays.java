@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConversationRelays {
 
     private final Subscribers subscribers;
-    /** A conversation is here while its relay runs; its list holds what the relay has not taken yet. */
-    private final Map<String, List<LoggedEvent>> pending = new ConcurrentHashMap<>();
+    private final EventLogMetrics metrics;
+    /** A conversation is here while its relay runs, with what the relay has not taken yet. */
+    private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
 
-    ConversationRelays(Subscribers subscribers) {
+    ConversationRelays(Subscribers subscribers, EventLogMetrics metrics) {
         this.subscribers = subscribers;
+        this.metrics = metrics;
     }
 
     /** True when this node has subscribers to the conversation (else its events need not be read). */
@@ -33,15 +35,16 @@ final class ConversationRelays {
 
     /** Hands the events over; they reach the subscribers after every event handed over before. */
     void deliver(String conversationId, List<LoggedEvent> events) {
+        long now = System.nanoTime();
         boolean[] start = {false};
         // compute() locks the conversation's entry: adding here and the relay's taking (or
         // ending) never interleave, so at most one relay runs per conversation.
         pending.compute(conversationId, (id, waiting) -> {
             if (waiting == null) {
                 start[0] = true;
-                return new ArrayList<>(events);
+                waiting = new Waiting();
             }
-            waiting.addAll(events);
+            waiting.add(events, now);
             return waiting;
         });
         if (start[0]) {
@@ -62,13 +65,32 @@ final class ConversationRelays {
     /** What is waiting, or null (and the relay ends) when nothing is. */
     private List<LoggedEvent> take(String conversationId) {
         List<List<LoggedEvent>> taken = new ArrayList<>(1);
+        long[] since = new long[1];
         pending.compute(conversationId, (id, waiting) -> {
-            if (waiting == null || waiting.isEmpty()) {
+            if (waiting == null || waiting.events.isEmpty()) {
                 return null;
             }
-            taken.add(waiting);
-            return new ArrayList<>(2);
+            taken.add(waiting.events);
+            since[0] = waiting.since;
+            return new Waiting();
         });
-        return taken.isEmpty() ? null : taken.getFirst();
+        if (taken.isEmpty()) {
+            return null;
+        }
+        metrics.relayWaited(System.nanoTime() - since[0]);
+        return taken.getFirst();
+    }
+
+    /** A conversation's events not taken yet, and when the oldest of them arrived. */
+    private static final class Waiting {
+        final List<LoggedEvent> events = new ArrayList<>(2);
+        long since;
+
+        void add(List<LoggedEvent> arrived, long now) {
+            if (events.isEmpty()) {
+                since = now;
+            }
+            events.addAll(arrived);
+        }
     }
 }

@@ -41,7 +41,8 @@ class EventLogConfiguration {
                 prefix,
                 capacity,
                 retention,
-                replayTtl);
+                replayTtl,
+                new EventLogMetrics(metrics));
     }
 
     /** How much of its budget the in-memory log uses, to see it fill before it trims. */

@@ -81,6 +81,7 @@ final class RedisBatchAppender implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final Thread sender;
+    private final EventLogMetrics metrics;
 
     // Touched by the sender thread only.
     /** When each conversation's expiry was last refreshed. */
@@ -104,8 +105,10 @@ final class RedisBatchAppender implements AutoCloseable {
             int capacity,
             Duration retention,
             Duration replayTtl,
-            Limits limits) {
+            Limits limits,
+            EventLogMetrics metrics) {
         this.keys = keys;
+        this.metrics = metrics;
         this.maxInFlight = limits.maxInFlight();
         this.maxPending = limits.maxPending();
         this.waitForRoom = limits.waitForRoom();
@@ -144,7 +147,8 @@ final class RedisBatchAppender implements AutoCloseable {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        Pending pending = new Pending(conversationId, body.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+        Pending pending = new Pending(
+                conversationId, body.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>(), System.nanoTime());
         queue.add(pending);
         if (queued.getAndIncrement() == 0) {
             LockSupport.unpark(sender); // it may be waiting for events; with events queued it is not
@@ -167,9 +171,9 @@ final class RedisBatchAppender implements AutoCloseable {
                         .async()
                         .<List<Object>>eval(
                                 AppendBatch.SCRIPT_BYTES, ScriptOutputType.MULTI, batch.keys, batch.arguments)
-                        .whenComplete((firsts, error) -> completed(batch, firsts, error));
+                        .whenComplete((firsts, error) -> completed(batch, events, firsts, error));
             } catch (RuntimeException e) {
-                completed(batch, null, e);
+                completed(batch, events, null, e);
             }
         }
     }
@@ -219,7 +223,8 @@ final class RedisBatchAppender implements AutoCloseable {
     }
 
     /** On Lettuce's I/O thread (mostly): hands out the seqs, and lets the sender send again. */
-    private void completed(AppendBatch batch, @Nullable List<Object> firsts, @Nullable Throwable error) {
+    private void completed(
+            AppendBatch batch, List<Pending> events, @Nullable List<Object> firsts, @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         room.release(batch.size());
         inFlight.decrementAndGet();
@@ -229,6 +234,7 @@ final class RedisBatchAppender implements AutoCloseable {
         } else if (firsts == null) {
             batch.fail(new IllegalStateException("Redis did not answer the append"));
         } else {
+            metrics.appended(events, batch.size(), System.nanoTime());
             batch.completeWith(firsts);
         }
     }

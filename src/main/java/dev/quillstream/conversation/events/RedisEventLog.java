@@ -44,7 +44,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
     private final RedisEventKeys keys;
     private final RedisBatchAppender appender;
     private final Subscribers subscribers = new Subscribers();
-    private final ConversationRelays relays = new ConversationRelays(subscribers);
+    private final ConversationRelays relays;
     private final RedisMessageListenerContainer container;
 
     RedisEventLog(
@@ -55,13 +55,15 @@ final class RedisEventLog implements EventLog, AutoCloseable {
             String prefix,
             int capacity,
             Duration retention,
-            Duration replayTtl) {
+            Duration replayTtl,
+            EventLogMetrics metrics) {
         if (!replayTtl.isPositive() || !retention.isPositive()) {
             throw new IllegalArgumentException(
                     "QUILLSTREAM_REPLAY_TTL and QUILLSTREAM_CONVERSATION_TTL must be positive");
         }
         this.redis = redis;
         this.keys = new RedisEventKeys(prefix);
+        this.relays = new ConversationRelays(subscribers, metrics);
         this.container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // Deliver on the subscription's own thread, in the order Redis published: no reordering.
@@ -76,7 +78,8 @@ final class RedisEventLog implements EventLog, AutoCloseable {
                 capacity,
                 retention,
                 replayTtl,
-                new RedisBatchAppender.Limits(8, 50_000, Duration.ofSeconds(10)));
+                new RedisBatchAppender.Limits(8, 50_000, Duration.ofSeconds(10)),
+                metrics);
     }
 
     @Override

@@ -138,7 +138,7 @@ class AppendBatchTest {
     }
 
     private static Pending event(String conversation, String body) {
-        return new Pending(conversation, bytes(body), new CompletableFuture<>());
+        return new Pending(conversation, bytes(body), new CompletableFuture<>(), System.nanoTime());
     }
 
     private static List<String> strings(byte[][] values) {

@@ -3,6 +3,7 @@ package dev.quillstream.conversation.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quillstream.conversation.events.EventLog.LoggedEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class ConversationRelaysTest {
     @Test
     void eachConversationsEventsReachItsSubscribersInOrderOnceAndOneRelayAtATime() throws Exception {
         Subscribers subscribers = new Subscribers();
-        ConversationRelays relays = new ConversationRelays(subscribers);
+        ConversationRelays relays = new ConversationRelays(subscribers, new EventLogMetrics(new SimpleMeterRegistry()));
         List<String> conversations = List.of("a", "b", "c");
         Map<String, List<Long>> received = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> inside = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ class ConversationRelaysTest {
     @Test
     void onlyConversationsWithSubscribersOnThisNodeAreWanted() throws Exception {
         Subscribers subscribers = new Subscribers();
-        ConversationRelays relays = new ConversationRelays(subscribers);
+        ConversationRelays relays = new ConversationRelays(subscribers, new EventLogMetrics(new SimpleMeterRegistry()));
         AutoCloseable subscription = subscribers.add("a", event -> {});
         assertThat(relays.wanted("a")).isTrue();
         assertThat(relays.wanted("b")).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ class RedisEventLogIT {
                     .build());
     private final String prefix = "test:" + UUID.randomUUID() + ":";
     private final List<RedisEventLog> logs = new ArrayList<>();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private StringRedisTemplate redis;
 
     @AfterEach
@@ -75,6 +77,32 @@ class RedisEventLogIT {
         synchronized (delivered) {
             assertThat(delivered).containsExactlyElementsOf(logged);
         }
+    }
+
+    @Test
+    void theAppendsAndTheRelaysWaitAreMeasured() throws Exception {
+        RedisEventLog log = givenANode();
+        List<EventLog.LoggedEvent> delivered = subscribed(log, CONVERSATION);
+
+        List<CompletableFuture<Long>> appends = new ArrayList<>();
+        for (int n = 1; n <= 500; n++) {
+            appends.add(log.appendAsync(CONVERSATION, "{\"n\":" + n + "}"));
+        }
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        awaitSize(delivered, 500);
+
+        assertThat(metrics.get("quillstream.events.append").timer().count()).isEqualTo(500);
+        assertThat(metrics.get("quillstream.events.append").timer().max(TimeUnit.NANOSECONDS))
+                .isPositive();
+        assertThat(metrics.get("quillstream.events.append.batch").summary().totalAmount())
+                .isEqualTo(500);
+        assertThat(metrics.get("quillstream.events.append.batch").summary().count())
+                .as("script calls: fewer than events, as they are batched")
+                .isBetween(1L, 499L);
+        awaitTrue(() -> metrics.get("quillstream.events.relay.wait").timer().count() >= 1);
+        assertThat(metrics.get("quillstream.events.relay.wait").timer().count())
+                .as("one per relay's take, several events each")
+                .isLessThanOrEqualTo(500);
     }
 
     @Test
@@ -189,7 +217,15 @@ class RedisEventLogIT {
         RedisURI nowhere = RedisURI.create("redis://127.0.0.1:1/0");
         started();
         RedisEventLog log = new RedisEventLog(
-                redis, connections, resources, nowhere, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
+                redis,
+                connections,
+                resources,
+                nowhere,
+                prefix,
+                20_000,
+                Duration.ofDays(1),
+                REPLAY_TTL,
+                new EventLogMetrics(metrics));
         logs.add(log);
 
         assertThatThrownBy(() -> log.append(CONVERSATION, "{\"n\":1}")).hasMessageContaining("connect");
@@ -221,8 +257,16 @@ class RedisEventLogIT {
 
     private RedisEventLog givenANode() {
         started();
-        RedisEventLog log =
-                new RedisEventLog(redis, connections, resources, REDIS, prefix, 20_000, Duration.ofDays(1), REPLAY_TTL);
+        RedisEventLog log = new RedisEventLog(
+                redis,
+                connections,
+                resources,
+                REDIS,
+                prefix,
+                20_000,
+                Duration.ofDays(1),
+                REPLAY_TTL,
+                new EventLogMetrics(metrics));
         logs.add(log);
         return log;
     }

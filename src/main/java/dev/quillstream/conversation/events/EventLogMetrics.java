@@ -1,0 +1,54 @@
+package dev.quillstream.conversation.events;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a live event's time goes on its way through the shared event log, at {@code
+ * /actuator/prometheus} with histogram buckets (so a dashboard, or the streaming benchmark, can
+ * read percentiles): the append, from an event handed to the log to Redis having stored and
+ * published it, and the relay's wait, from a batch arriving from Redis to its conversation's relay
+ * starting to write it to this node's sockets. Their sum, plus the write itself, is the delay a
+ * subscriber on this node sees; the two show which side of Redis is behind.
+ */
+final class EventLogMetrics {
+
+    private final Timer append;
+    private final DistributionSummary batch;
+    private final Timer relayWait;
+
+    EventLogMetrics(MeterRegistry registry) {
+        this.append = Timer.builder("quillstream.events.append")
+                .description("from an event handed to the event log to Redis having appended and published it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        this.batch = DistributionSummary.builder("quillstream.events.append.batch")
+                .description("events per call of the append script")
+                .baseUnit("events")
+                .register(registry);
+        this.relayWait = Timer.builder("quillstream.events.relay.wait")
+                .description("from events arriving from Redis to their conversation's relay taking them (the"
+                        + " oldest waiting, once per take)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+    }
+
+    /** A batch Redis appended: each event's time since it was handed to the log. */
+    void appended(Iterable<AppendBatch.Pending> events, int count, long now) {
+        batch.record(count);
+        for (AppendBatch.Pending event : events) {
+            append.record(now - event.queuedAt(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void relayWaited(long nanos) {
+        relayWait.record(nanos, TimeUnit.NANOSECONDS);
+    }
+}
