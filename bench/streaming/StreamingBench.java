@@ -132,18 +132,25 @@ public class StreamingBench {
             }
             type += TYPE.length;
             if (startsWith(b, type, end, TOKEN)) {
-                tokens++;
                 int timestamp = indexOf(b, from, end, TIMESTAMP);
                 if (timestamp < 0) {
                     return;
                 }
                 long produced = epochMicros(b, timestamp + TIMESTAMP.length);
-                if (delays == delaysMicros.length) {
-                    delaysMicros = Arrays.copyOf(delaysMicros, delays * 2);
-                    receivedMicros = Arrays.copyOf(receivedMicros, delays * 2);
+                // A token event the server merged from several of the model's deltas says how many
+                // ("tokens" in its data) and carries the first one's timestamp: each counts, at the
+                // first one's delay, an upper bound for the later ones.
+                int merged = indexOf(b, timestamp, end, MERGED);
+                int count = merged < 0 ? 1 : (int) digits(b, merged + MERGED.length, end);
+                tokens += count;
+                for (int i = 0; i < count; i++) {
+                    if (delays == delaysMicros.length) {
+                        delaysMicros = Arrays.copyOf(delaysMicros, delays * 2);
+                        receivedMicros = Arrays.copyOf(receivedMicros, delays * 2);
+                    }
+                    receivedMicros[delays] = nowMicros;
+                    delaysMicros[delays++] = Math.max(0, nowMicros - produced);
                 }
-                receivedMicros[delays] = nowMicros;
-                delaysMicros[delays++] = Math.max(0, nowMicros - produced);
             } else if (startsWith(b, type, end, COMPLETED) || startsWith(b, type, end, FAILED)) {
                 ended(null);
             }
@@ -154,6 +161,7 @@ public class StreamingBench {
     static final byte[] TYPE = ascii("\"type\":\"");
     static final byte[] TIMESTAMP = ascii("\"timestamp\":\"");
     static final byte[] TOKEN = ascii("token\"");
+    static final byte[] MERGED = ascii(",\"tokens\":");
     static final byte[] COMPLETED = ascii("job.completed\"");
     static final byte[] FAILED = ascii("job.failed\"");
 
@@ -217,6 +225,15 @@ public class StreamingBench {
         long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         long epochDay = era * 146097 + dayOfEra - 719468;
         return (epochDay * 86400 + seconds) * 1_000_000 + micros;
+    }
+
+    /** The decimal number at {@code at} (its digits up to the first other byte). */
+    static long digits(byte[] b, int at, int end) {
+        long value = 0;
+        for (int i = at; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+            value = value * 10 + (b[i] - '0');
+        }
+        return value;
     }
 
     static long number(byte[] b, int at, int digits) {
@@ -786,8 +803,22 @@ public class StreamingBench {
         String append = stage(before, after, "quillstream_events_append_seconds");
         String relay = stage(before, after, "quillstream_events_relay_wait_seconds");
         if (append != null && relay != null) {
-            System.out.printf("server stages: append (to Redis and back) %s; relay wait %s%n", append, relay);
+            String calls = "quillstream_events_append_batch_events_count";
+            System.out.printf(
+                    "server stages: append (to Redis and back) %s in %.0f script calls; relay wait %s; tokens"
+                            + " joined %.0f%n",
+                    append,
+                    counter(after, calls) - counter(before, calls),
+                    relay,
+                    counter(after, "quillstream_events_joined_total") - counter(before, "quillstream_events_joined_total"));
         }
+    }
+
+    static double counter(String metrics, String name) {
+        return metrics.lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     static String stage(String before, String after, String name) {

@@ -20,6 +20,11 @@ SUBSCRIBERS="${2:-1000}"
 MODE="${3:-redis}"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 PORT="${BENCH_PORT:-18080}"
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  # The client would measure that server instead (and fail its handshakes with this run's key).
+  echo "port $PORT is in use (another benchmark's server still running?); stop it or set BENCH_PORT" >&2
+  exit 1
+fi
 KEY="qs_bench_streaming_key_$RANDOM$RANDOM"
 SCHEMA="bench_streaming_$RANDOM$RANDOM"
 psql -q -h 127.0.0.1 -U postgres test -c "create schema $SCHEMA"
@@ -59,4 +64,6 @@ for _ in $(seq 1 240); do
 done
 echo "== mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL rounds=${BENCH_ROUNDS:-2}"
 # One client JVM runs every round, so from round 2 on its own code is compiled as well as the server's.
-"$JAVA" -Xms1g -Xmx1g ${BENCH_CLIENT_OPTS:-} -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:-}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"
+# Idle HTTP connections are dropped by the client before Jetty's 30 s idle timeout can close them
+# under it (a round's submissions otherwise can land on a connection the server is closing).
+"$JAVA" -Xms1g -Xmx1g -Djdk.httpclient.keepalive.timeout=10 ${BENCH_CLIENT_OPTS:-} -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:-}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,10 +102,14 @@ public class Conversations {
     /**
      * Appends an event without waiting for its seq (tokens and progress: the job goes on while Redis
      * appends). Events one thread streams keep their order, also with its {@link #append}s; a
-     * failure is logged, as a job must not fail because its watchers cannot be reached.
+     * failure is logged, as a job must not fail because its watchers cannot be reached. A token is
+     * a delta the log may join to the next while both wait ({@link TokenDelta}).
      */
     void stream(String id, ConversationEvent event) {
-        events.appendAsync(id, body(event)).whenComplete((seq, error) -> {
+        CompletableFuture<Long> appended = "token".equals(event.type())
+                ? events.appendDelta(id, new TokenDelta(event, this::body))
+                : events.appendAsync(id, body(event));
+        appended.whenComplete((seq, error) -> {
             if (error != null) {
                 streamFailures.record(id, error);
             }

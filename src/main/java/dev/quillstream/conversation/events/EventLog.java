@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of every conversation. An append gives an event the conversation's next {@code seq}
@@ -35,6 +36,19 @@ public interface EventLog {
     /** Appends without waiting; the future completes with the event's {@code seq}, or the failure. */
     CompletableFuture<Long> appendAsync(String conversationId, String body);
 
+    /**
+     * Appends a content delta without waiting. A log that sends its appends in batches (Redis) may
+     * join it to the conversation's delta before it when both are still waiting to be sent ({@link
+     * Delta#followedBy}): one event with the same text, sent when the first would have been, so
+     * no delta waits longer than it would alone. It happens only while appends are behind, and then
+     * spares every later stage (Redis, each node, each socket, each client) the events it would
+     * have been. The future completes with the seq of the event the delta is in. In-process (no
+     * batches), every delta is an event of its own.
+     */
+    default CompletableFuture<Long> appendDelta(String conversationId, Delta delta) {
+        return appendAsync(conversationId, delta.body());
+    }
+
     /** Events with {@code after < seq <= until}, oldest first, at most {@code limit}. */
     List<LoggedEvent> range(String conversationId, long after, long until, int limit);
 
@@ -46,6 +60,17 @@ public interface EventLog {
 
     /** Forgets the conversation's events (it was deleted). */
     void forget(String conversationId);
+
+    /** A content delta as an event, and how it joins the one after it. */
+    interface Delta {
+
+        /** The event as a JSON object without its {@code seq}. */
+        String body();
+
+        /** One delta saying what this one and {@code next} say, or null when they cannot be one event. */
+        @Nullable
+        Delta followedBy(Delta next);
+    }
 
     /**
      * A reader of a conversation's live events. It is called on the delivery thread, so it must not

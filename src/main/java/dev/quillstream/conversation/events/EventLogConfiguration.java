@@ -28,6 +28,7 @@ class EventLogConfiguration {
             @Value("${quillstream.conversation.replay-memory:}") String memory,
             @Value("${quillstream.conversation.ttl:30d}") Duration retention,
             @Value("${quillstream.conversation.replay-ttl:24h}") Duration replayTtl,
+            @Value("${quillstream.conversation.appends-in-flight:8}") int appendsInFlight,
             MeterRegistry metrics) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
@@ -42,6 +43,7 @@ class EventLogConfiguration {
                 capacity,
                 retention,
                 replayTtl,
+                appendLimits(appendsInFlight),
                 new EventLogMetrics(metrics));
     }
 
@@ -52,6 +54,15 @@ class EventLogConfiguration {
                 .description("estimated memory of the events kept for replay (no Redis)")
                 .register(metrics);
         return log;
+    }
+
+    /** At most 50,000 events wait per node, an append beyond that for up to 10 s. */
+    static RedisBatchAppender.Limits appendLimits(int inFlight) {
+        if (inFlight < 1) {
+            throw new IllegalArgumentException(
+                    "QUILLSTREAM_REDIS_APPENDS_IN_FLIGHT must be at least 1, not " + inFlight);
+        }
+        return new RedisBatchAppender.Limits(inFlight, 50_000, Duration.ofSeconds(10));
     }
 
     /** {@code QUILLSTREAM_REPLAY_MEMORY} (e.g. {@code 256MB}), or an eighth of the maximum heap. */

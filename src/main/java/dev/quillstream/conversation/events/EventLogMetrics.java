@@ -1,9 +1,11 @@
 package dev.quillstream.conversation.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,7 @@ final class EventLogMetrics {
     private final Timer append;
     private final DistributionSummary batch;
     private final Timer relayWait;
+    private final Counter joined;
 
     EventLogMetrics(MeterRegistry registry) {
         this.append = Timer.builder("quillstream.events.append")
@@ -31,6 +34,10 @@ final class EventLogMetrics {
                 .description("events per call of the append script")
                 .baseUnit("events")
                 .register(registry);
+        this.joined = Counter.builder("quillstream.events.joined")
+                .description("content deltas joined to the one before them while both waited, instead of sent"
+                        + " as events of their own")
+                .register(registry);
         this.relayWait = Timer.builder("quillstream.events.relay.wait")
                 .description("from events arriving from Redis to their conversation's relay taking them (the"
                         + " oldest waiting, once per take)")
@@ -40,9 +47,13 @@ final class EventLogMetrics {
                 .register(registry);
     }
 
-    /** A batch Redis appended: each event's time since it was handed to the log. */
-    void appended(Iterable<AppendBatch.Pending> events, int count, long now) {
-        batch.record(count);
+    /**
+     * A batch Redis appended: each event's time since it was handed to the log (a joined delta's
+     * since its first part was), and how many deltas were joined to others instead of sent.
+     */
+    void appended(List<AppendBatch.Pending> events, int appends, long now) {
+        batch.record(events.size());
+        joined.increment(appends - events.size());
         for (AppendBatch.Pending event : events) {
             append.record(now - event.queuedAt(), TimeUnit.NANOSECONDS);
         }

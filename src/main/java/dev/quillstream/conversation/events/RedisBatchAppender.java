@@ -9,9 +9,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +135,18 @@ final class RedisBatchAppender implements AutoCloseable {
 
     /** Queues the event; the future gets its seq once Redis has appended it (and published it). */
     CompletableFuture<Long> append(String conversationId, String body) {
+        return queue(conversationId, body, null);
+    }
+
+    /**
+     * Queues a content delta: joined to the conversation's event before it if that one is a delta
+     * still waiting, in the same batch, when they join ({@link EventLog#appendDelta}).
+     */
+    CompletableFuture<Long> append(String conversationId, EventLog.Delta delta) {
+        return queue(conversationId, delta.body(), delta);
+    }
+
+    private CompletableFuture<Long> queue(String conversationId, String body, EventLog.@Nullable Delta delta) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the event log is closed"));
         }
@@ -147,8 +159,7 @@ final class RedisBatchAppender implements AutoCloseable {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        Pending pending = new Pending(
-                conversationId, body.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>(), System.nanoTime());
+        Pending pending = Pending.of(conversationId, body, delta);
         queue.add(pending);
         if (queued.getAndIncrement() == 0) {
             LockSupport.unpark(sender); // it may be waiting for events; with events queued it is not
@@ -163,7 +174,9 @@ final class RedisBatchAppender implements AutoCloseable {
                 LockSupport.park(this); // woken by an append or a completed call
                 continue;
             }
-            List<Pending> events = takeBatch();
+            Taken taken = takeBatch();
+            List<Pending> events = taken.events();
+            int appends = taken.appends();
             AppendBatch batch = new AppendBatch(events, keys, fixedArguments, this::refreshDue);
             inFlight.incrementAndGet();
             try {
@@ -171,26 +184,45 @@ final class RedisBatchAppender implements AutoCloseable {
                         .async()
                         .<List<Object>>eval(
                                 AppendBatch.SCRIPT_BYTES, ScriptOutputType.MULTI, batch.keys, batch.arguments)
-                        .whenComplete((firsts, error) -> completed(batch, events, firsts, error));
+                        .whenComplete((firsts, error) -> completed(batch, events, appends, firsts, error));
             } catch (RuntimeException e) {
-                completed(batch, events, null, e);
+                completed(batch, events, appends, null, e);
             }
         }
     }
 
-    private List<Pending> takeBatch() {
+    /**
+     * The next batch: as many queued events as fit, a content delta joined to its conversation's
+     * delta before it in the batch when they join (nothing of that conversation comes between
+     * them, so its order is kept; other conversations' events are not ordered against it).
+     */
+    private Taken takeBatch() {
         List<Pending> batch = new ArrayList<>();
+        Map<String, Integer> lastOfConversation = new HashMap<>();
         int bytes = 0;
+        int appends = 0;
         Pending next;
         while (batch.size() < MAX_BATCH_EVENTS
                 && (next = queue.peek()) != null
                 && (batch.isEmpty() || bytes + next.body().length <= MAX_BATCH_BYTES)) {
-            batch.add(queue.poll());
+            queue.poll();
+            appends++;
             bytes += next.body().length;
+            Integer last = lastOfConversation.get(next.conversationId());
+            Pending joined = last == null ? null : batch.get(last).followedBy(next);
+            if (joined != null) {
+                batch.set(last, joined);
+            } else {
+                lastOfConversation.put(next.conversationId(), batch.size());
+                batch.add(next);
+            }
         }
-        queued.addAndGet(-batch.size());
-        return batch;
+        queued.addAndGet(-appends);
+        return new Taken(batch, appends);
     }
+
+    /** A batch's events, and how many appends they are (more when deltas were joined). */
+    private record Taken(List<Pending> events, int appends) {}
 
     /** Whether this call refreshes the conversation's expiry (at most every 10 s per conversation). */
     private boolean refreshDue(String conversationId) {
@@ -224,9 +256,13 @@ final class RedisBatchAppender implements AutoCloseable {
 
     /** On Lettuce's I/O thread (mostly): hands out the seqs, and lets the sender send again. */
     private void completed(
-            AppendBatch batch, List<Pending> events, @Nullable List<Object> firsts, @Nullable Throwable error) {
+            AppendBatch batch,
+            List<Pending> events,
+            int appends,
+            @Nullable List<Object> firsts,
+            @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        room.release(batch.size());
+        room.release(appends);
         inFlight.decrementAndGet();
         LockSupport.unpark(sender);
         if (cause != null) {
@@ -234,7 +270,7 @@ final class RedisBatchAppender implements AutoCloseable {
         } else if (firsts == null) {
             batch.fail(new IllegalStateException("Redis did not answer the append"));
         } else {
-            metrics.appended(events, batch.size(), System.nanoTime());
+            metrics.appended(events, appends, System.nanoTime());
             batch.completeWith(firsts);
         }
     }

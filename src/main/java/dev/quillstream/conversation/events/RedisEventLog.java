@@ -56,6 +56,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
             int capacity,
             Duration retention,
             Duration replayTtl,
+            RedisBatchAppender.Limits limits,
             EventLogMetrics metrics) {
         if (!replayTtl.isPositive() || !retention.isPositive()) {
             throw new IllegalArgumentException(
@@ -71,15 +72,7 @@ final class RedisEventLog implements EventLog, AutoCloseable {
         container.addMessageListener(new Listener(), new ChannelTopic(keys.channelName()));
         container.afterPropertiesSet();
         container.start();
-        this.appender = new RedisBatchAppender(
-                resources,
-                uri,
-                keys,
-                capacity,
-                retention,
-                replayTtl,
-                new RedisBatchAppender.Limits(8, 50_000, Duration.ofSeconds(10)),
-                metrics);
+        this.appender = new RedisBatchAppender(resources, uri, keys, capacity, retention, replayTtl, limits, metrics);
     }
 
     @Override
@@ -89,6 +82,11 @@ final class RedisEventLog implements EventLog, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("an event is a non-empty JSON object"));
         }
         return appender.append(conversationId, event);
+    }
+
+    @Override
+    public CompletableFuture<Long> appendDelta(String conversationId, Delta delta) {
+        return appender.append(conversationId, delta);
     }
 
     @Override

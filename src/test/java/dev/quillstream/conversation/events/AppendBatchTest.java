@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +137,7 @@ class AppendBatchTest {
     }
 
     private static Pending event(String conversation, String body) {
-        return new Pending(conversation, bytes(body), new CompletableFuture<>(), System.nanoTime());
+        return Pending.of(conversation, body, null);
     }
 
     private static List<String> strings(byte[][] values) {

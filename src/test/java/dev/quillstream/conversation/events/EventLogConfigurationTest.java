@@ -31,4 +31,13 @@ class EventLogConfigurationTest {
                 .hasMessageContaining("QUILLSTREAM_REPLAY_MEMORY")
                 .hasMessageContaining("plenty");
     }
+
+    @Test
+    void appendsInFlightBelowOneAreRefusedNamingTheVariable() {
+        assertThat(EventLogConfiguration.appendLimits(2).maxInFlight()).isEqualTo(2);
+        assertThatThrownBy(() -> EventLogConfiguration.appendLimits(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUILLSTREAM_REDIS_APPENDS_IN_FLIGHT")
+                .hasMessageContaining("0");
+    }
 }

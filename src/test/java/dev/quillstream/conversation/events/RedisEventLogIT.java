@@ -31,6 +31,8 @@ class RedisEventLogIT {
 
     private static final String CONVERSATION = "c1";
     private static final Duration REPLAY_TTL = Duration.ofHours(2);
+    private static final RedisBatchAppender.Limits LIMITS =
+            new RedisBatchAppender.Limits(8, 50_000, Duration.ofSeconds(10));
     private static final RedisURI REDIS = RedisURI.create("redis://127.0.0.1:6379/0");
 
     /** Names this test's connections, so that killing one cannot touch anybody else's. */
@@ -103,6 +105,75 @@ class RedisEventLogIT {
         assertThat(metrics.get("quillstream.events.relay.wait").timer().count())
                 .as("one per relay's take, several events each")
                 .isLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void deltasThatWaitTogetherAreJoinedInOrderAndNothingElseIsJoinedOrMovedAcrossThem() throws Exception {
+        RedisEventLog log = givenANode();
+        List<EventLog.LoggedEvent> delivered = subscribed(log, CONVERSATION);
+
+        // Faster than Redis answers: most deltas wait for a batch, behind others of theirs.
+        List<CompletableFuture<Long>> appends = new ArrayList<>();
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int n = 0; n < 3_000; n++) {
+            String word = "w" + n + " ";
+            (n < 1_500 ? before : after).append(word);
+            appends.add(log.appendDelta(CONVERSATION, new Text(word)));
+            if (n == 1_499) {
+                appends.add(log.appendAsync(CONVERSATION, "{\"type\":\"progress\"}"));
+            }
+        }
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+
+        long last = log.lastSeq(CONVERSATION);
+        List<EventLog.LoggedEvent> logged = log.range(CONVERSATION, 0, last, 5_000);
+        assertThat(logged).extracting(EventLog.LoggedEvent::seq).containsExactlyElementsOf(oneTo(last));
+        assertThat(last).as("deltas were joined").isLessThan(3_001);
+        assertThat(metrics.get("quillstream.events.joined").counter().count()).isEqualTo(3_001 - last);
+        int progress = -1;
+        for (int i = 0; i < logged.size(); i++) {
+            if (logged.get(i).json().contains("progress")) {
+                progress = i;
+            }
+        }
+        assertThat(progress).as("the other event is one of its own").isNotNegative();
+        assertThat(texts(logged.subList(0, progress))).isEqualTo(before.toString());
+        assertThat(texts(logged.subList(progress + 1, logged.size()))).isEqualTo(after.toString());
+        assertThat(appends.get(1_500).join())
+                .as("its seq")
+                .isEqualTo(logged.get(progress).seq());
+        assertThat(appends.get(0).join()).isEqualTo(1);
+        assertThat(appends.getLast().join()).isEqualTo(last);
+        awaitSize(delivered, (int) last);
+        synchronized (delivered) {
+            assertThat(delivered).containsExactlyElementsOf(logged);
+        }
+    }
+
+    /** A delta of plain text; it joins the next up to 2,000 characters. */
+    private record Text(String text) implements EventLog.Delta {
+        @Override
+        public String body() {
+            return "{\"text\":\"" + text + "\"}";
+        }
+
+        @Override
+        public EventLog.Delta followedBy(EventLog.Delta next) {
+            return next instanceof Text other && text.length() + other.text.length() <= 2_000
+                    ? new Text(text + other.text)
+                    : null;
+        }
+    }
+
+    private static String texts(List<EventLog.LoggedEvent> events) {
+        StringBuilder all = new StringBuilder();
+        for (EventLog.LoggedEvent event : events) {
+            String json = event.json();
+            int start = json.indexOf("\"text\":\"") + 8;
+            all.append(json, start, json.lastIndexOf('"'));
+        }
+        return all.toString();
     }
 
     @Test
@@ -225,6 +296,7 @@ class RedisEventLogIT {
                 20_000,
                 Duration.ofDays(1),
                 REPLAY_TTL,
+                LIMITS,
                 new EventLogMetrics(metrics));
         logs.add(log);
 
@@ -266,6 +338,7 @@ class RedisEventLogIT {
                 20_000,
                 Duration.ofDays(1),
                 REPLAY_TTL,
+                LIMITS,
                 new EventLogMetrics(metrics));
         logs.add(log);
         return log;

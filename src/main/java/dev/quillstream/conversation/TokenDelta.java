@@ -1,0 +1,67 @@
+package dev.quillstream.conversation;
+
+import dev.quillstream.conversation.events.EventLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code token} event as a delta the event log may join to the next one of the same job, step
+ * and part (see {@link EventLog#appendDelta}). A joined event carries the text of both, the first
+ * one's timestamp (so a client measuring delay from it overstates, never understates, the later
+ * ones') and, in {@code data.tokens}, how many of the model's deltas it holds.
+ *
+ * @param tokens how many of the model's deltas {@code event} holds
+ */
+record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEvent, String> render)
+        implements EventLog.Delta {
+
+    /** A joined event's text stays under this (UTF-16 chars), so an event stays a modest frame. */
+    static final int MAX_CONTENT = 8 * 1024;
+
+    TokenDelta(ConversationEvent event, Function<ConversationEvent, String> render) {
+        this(event, 1, render);
+    }
+
+    @Override
+    public String body() {
+        return render.apply(event);
+    }
+
+    @Override
+    public EventLog.@Nullable Delta followedBy(EventLog.Delta next) {
+        if (!(next instanceof TokenDelta other)
+                || !sameStream(other.event)
+                || event.content().length() + other.event.content().length() > MAX_CONTENT) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(event.data() == null ? Map.of() : event.data());
+        data.put("tokens", tokens + other.tokens);
+        return new TokenDelta(
+                new ConversationEvent(
+                        event.type(),
+                        event.role(),
+                        event.content() + other.event.content(),
+                        event.timestamp(),
+                        event.jobId(),
+                        event.step(),
+                        data),
+                tokens + other.tokens,
+                render);
+    }
+
+    /** The same kind of text from the same place: only the count may differ in the data. */
+    private boolean sameStream(ConversationEvent other) {
+        return event.type().equals(other.type())
+                && event.role().equals(other.role())
+                && Objects.equals(event.jobId(), other.jobId())
+                && Objects.equals(event.step(), other.step())
+                && Objects.equals(part(event), part(other));
+    }
+
+    private static @Nullable Object part(ConversationEvent event) {
+        return event.data() == null ? null : event.data().get("part");
+    }
+}
