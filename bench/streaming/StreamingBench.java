@@ -345,7 +345,14 @@ public class StreamingBench {
         long spreadNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.spread", 0));
         long start = System.nanoTime();
         List<java.util.concurrent.Future<Void>> submissions = new ArrayList<>();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The submissions get connections of their own, new each round: a connection kept from an
+        // earlier round could be one the server is closing as idle, and a POST sent on it gets no
+        // answer ("header parser received no bytes"; seen twice in 8 December's runs).
+        // (Declared first, so closed after the executor has waited for every submission.)
+        try (HttpClient submitter = HttpClient.newBuilder()
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .build();
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int g = 0; g < generations; g++) {
                 String conversation = "bench-" + run + "-" + g;
                 // Optional spread: the g-th generation is submitted g/N of the way through it.
@@ -354,7 +361,7 @@ public class StreamingBench {
                     Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
                 }
                 submissions.add(executor.submit(() -> {
-                    HttpResponse<String> response = http.send(
+                    HttpResponse<String> response = submitter.send(
                             HttpRequest.newBuilder(URI.create(base + "/api/v1/generate-blog"))
                                     .header("Authorization", "Bearer " + key)
                                     .header("Content-Type", "application/json")
@@ -380,7 +387,11 @@ public class StreamingBench {
             }
         }
         long submitted = System.nanoTime();
+        Thread pause = pauseRedisLater(System.getProperty("bench.redisPause", ""));
         boolean finished = done.await(20, TimeUnit.MINUTES);
+        if (pause != null) {
+            pause.join();
+        }
         long end = System.nanoTime();
         long serverCpu = cpuMillis(serverPid) - serverCpuStart;
         long[] jitAndGc = jitAndGcMillis(serverPid);
@@ -782,6 +793,33 @@ public class StreamingBench {
             // the server is gone
         }
         return 0;
+    }
+
+    /**
+     * With {@code -Dbench.redisPause=<after ms>:<for ms>} (BENCH_REDIS_PAUSE in run.sh): that long
+     * after the generations were queued, Redis holds every write command for that long ({@code
+     * CLIENT PAUSE ... WRITE}): the appends back up as they would behind a Redis that stalls.
+     */
+    static Thread pauseRedisLater(String spec) {
+        if (spec.isBlank()) {
+            return null;
+        }
+        String[] parts = spec.split(":");
+        long after = Long.parseLong(parts[0].strip());
+        long pause = Long.parseLong(parts[1].strip());
+        return Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(after);
+                Process cli = new ProcessBuilder(
+                                "redis-cli", "-h", "127.0.0.1", "-p", "6379", "CLIENT", "PAUSE", Long.toString(pause), "WRITE")
+                        .inheritIO()
+                        .start();
+                System.out.printf("redis: writes paused for %d ms, %d ms after the generations were queued (%s)%n",
+                        pause, after, cli.waitFor() == 0 ? "done" : "redis-cli failed");
+            } catch (Exception e) {
+                System.out.println("redis: could not pause: " + e);
+            }
+        });
     }
 
     static String prometheus(HttpClient http, String base) {

@@ -12,7 +12,9 @@
 # times, each round with new conversations; the first warms both JITs, the last is the steady state),
 # BENCH_CLIENT (nio: a lean NIO reader; jdk: the JDK's HttpClient WebSocket), BENCH_TRACE (a path
 # prefix: each round writes <prefix>.round<n>.tsv, the delays per 100 ms of receipt time),
-# BENCH_SPREAD_MS (0: all generations are submitted at once; otherwise evenly over this many ms).
+# BENCH_SPREAD_MS (0: all generations are submitted at once; otherwise evenly over this many ms),
+# BENCH_REDIS_PAUSE (<after ms>:<for ms>: that long after each round's generations are queued,
+# Redis holds all writes that long, CLIENT PAUSE ... WRITE, as a Redis that stalls would).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GENERATIONS="${1:-200}"
@@ -64,6 +66,4 @@ for _ in $(seq 1 240); do
 done
 echo "== mode=$MODE latency=$QUILLSTREAM_OFFLINE_LATENCY token-interval=$QUILLSTREAM_OFFLINE_TOKEN_INTERVAL rounds=${BENCH_ROUNDS:-2}"
 # One client JVM runs every round, so from round 2 on its own code is compiled as well as the server's.
-# Idle HTTP connections are dropped by the client before Jetty's 30 s idle timeout can close them
-# under it (a round's submissions otherwise can land on a connection the server is closing).
-"$JAVA" -Xms1g -Xmx1g -Djdk.httpclient.keepalive.timeout=10 ${BENCH_CLIENT_OPTS:-} -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:-}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"
+"$JAVA" -Xms1g -Xmx1g ${BENCH_CLIENT_OPTS:-} -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.client="${BENCH_CLIENT:-nio}" -Dbench.trace="${BENCH_TRACE:-}" -Dbench.spread="${BENCH_SPREAD_MS:-0}" -Dbench.redisPause="${BENCH_REDIS_PAUSE:-}" bench/streaming/StreamingBench.java "http://127.0.0.1:$PORT" "$KEY" "$GENERATIONS" "$SUBSCRIBERS" "$SERVER"

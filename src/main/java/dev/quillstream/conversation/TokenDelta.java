@@ -3,7 +3,6 @@ package dev.quillstream.conversation;
 import dev.quillstream.conversation.events.EventLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +24,12 @@ record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEven
         this(event, 1, render);
     }
 
+    /** A job's text of one step and part, in the role and type it is streamed as. */
+    @Override
+    public String stream() {
+        return event.type() + "|" + event.role() + "|" + event.jobId() + "|" + event.step() + "|" + part(event);
+    }
+
     @Override
     public String body() {
         return render.apply(event);
@@ -33,7 +38,7 @@ record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEven
     @Override
     public EventLog.@Nullable Delta followedBy(EventLog.Delta next) {
         if (!(next instanceof TokenDelta other)
-                || !sameStream(other.event)
+                || !stream().equals(other.stream())
                 || event.content().length() + other.event.content().length() > MAX_CONTENT) {
             return null;
         }
@@ -50,15 +55,6 @@ record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEven
                         data),
                 tokens + other.tokens,
                 render);
-    }
-
-    /** The same kind of text from the same place: only the count may differ in the data. */
-    private boolean sameStream(ConversationEvent other) {
-        return event.type().equals(other.type())
-                && event.role().equals(other.role())
-                && Objects.equals(event.jobId(), other.jobId())
-                && Objects.equals(event.step(), other.step())
-                && Objects.equals(part(event), part(other));
     }
 
     private static @Nullable Object part(ConversationEvent event) {

@@ -55,6 +55,13 @@ class TokenDeltaTest {
     }
 
     @Test
+    void theStreamIsTheJobStepAndPart() {
+        assertThat(delta("a", FIRST, "section-1").stream())
+                .isEqualTo(delta("b", FIRST.plusSeconds(1), "section-1").stream())
+                .isNotEqualTo(delta("a", FIRST, "section-2").stream());
+    }
+
+    @Test
     void aJoinedEventStaysUnderItsSizeCap() {
         TokenDelta big = delta("x".repeat(TokenDelta.MAX_CONTENT - 1), FIRST, "section-1");
         assertThat(big.followedBy(delta("y", FIRST, "section-1"))).isNotNull();

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One call of the append script: the events of a batch grouped by conversation (each
@@ -144,50 +142,6 @@ final class AppendBatch {
 
     private static byte[] ascii(String number) {
         return number.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * An event waiting to be appended, since {@code queuedAt} ({@link System#nanoTime()}); {@code
-     * delta} when it is a content delta that may be joined to the next.
-     */
-    record Pending(
-            String conversationId,
-            byte[] body,
-            CompletableFuture<Long> seq,
-            long queuedAt,
-            EventLog.@Nullable Delta delta) {
-
-        static Pending of(String conversationId, String body, EventLog.@Nullable Delta delta) {
-            return new Pending(
-                    conversationId,
-                    body.getBytes(StandardCharsets.UTF_8),
-                    new CompletableFuture<>(),
-                    System.nanoTime(),
-                    delta);
-        }
-
-        /**
-         * This event and {@code next} (the conversation's next) as one, when both are deltas that
-         * join; null otherwise. Both futures get the joined event's seq; it waits since this one.
-         */
-        @Nullable
-        Pending followedBy(Pending next) {
-            EventLog.Delta joined = delta == null || next.delta == null ? null : delta.followedBy(next.delta);
-            if (joined == null) {
-                return null;
-            }
-            CompletableFuture<Long> both = new CompletableFuture<>();
-            both.whenComplete((seq, error) -> {
-                for (CompletableFuture<Long> each : List.of(this.seq, next.seq)) {
-                    if (error != null) {
-                        each.completeExceptionally(error);
-                    } else {
-                        each.complete(seq);
-                    }
-                }
-            });
-            return new Pending(conversationId, joined.body().getBytes(StandardCharsets.UTF_8), both, queuedAt, joined);
-        }
     }
 
     private static final class Group {

@@ -38,12 +38,15 @@ public interface EventLog {
 
     /**
      * Appends a content delta without waiting. A log that sends its appends in batches (Redis) may
-     * join it to the conversation's delta before it when both are still waiting to be sent ({@link
-     * Delta#followedBy}): one event with the same text, sent when the first would have been, so
-     * no delta waits longer than it would alone. It happens only while appends are behind, and then
-     * spares every later stage (Redis, each node, each socket, each client) the events it would
-     * have been. The future completes with the seq of the event the delta is in. In-process (no
-     * batches), every delta is an event of its own.
+     * join it to the last delta of the same {@linkplain Delta#stream() stream} of the conversation
+     * when both are still waiting to be sent and no other event of the conversation is between them
+     * ({@link Delta#followedBy}): one event with the same text, sent when the first would have been,
+     * so no delta waits longer than it would alone. Deltas of other streams between them are
+     * independent of it and may end up after the joined event; any other event is a barrier
+     * nothing is joined across. It happens only while appends are behind, and then spares every
+     * later stage (Redis, each node, each socket, each client) the events it would have been. The
+     * future completes with the seq of the event the delta is in. In-process (no batches), every
+     * delta is an event of its own.
      */
     default CompletableFuture<Long> appendDelta(String conversationId, Delta delta) {
         return appendAsync(conversationId, delta.body());
@@ -63,6 +66,12 @@ public interface EventLog {
 
     /** A content delta as an event, and how it joins the one after it. */
     interface Delta {
+
+        /**
+         * The stream of the conversation the delta continues (a part of a job's text): the text of
+         * one stream is in order, streams are independent of each other.
+         */
+        String stream();
 
         /** The event as a JSON object without its {@code seq}. */
         String body();

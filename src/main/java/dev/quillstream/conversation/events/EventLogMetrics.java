@@ -2,11 +2,13 @@ package dev.quillstream.conversation.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where a live event's time goes on its way through the shared event log, at {@code
@@ -22,8 +24,10 @@ final class EventLogMetrics {
     private final DistributionSummary batch;
     private final Timer relayWait;
     private final Counter joined;
+    private final MeterRegistry registry;
 
     EventLogMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.append = Timer.builder("quillstream.events.append")
                 .description("from an event handed to the event log to Redis having appended and published it")
                 .publishPercentileHistogram()
@@ -47,16 +51,25 @@ final class EventLogMetrics {
                 .register(registry);
     }
 
-    /**
-     * A batch Redis appended: each event's time since it was handed to the log (a joined delta's
-     * since its first part was), and how many deltas were joined to others instead of sent.
-     */
-    void appended(List<AppendBatch.Pending> events, int appends, long now) {
+    /** A batch Redis appended: each event's time since it was handed to the log (a joined delta's since its first). */
+    void appended(List<Pending> events, long now) {
         batch.record(events.size());
-        joined.increment(appends - events.size());
-        for (AppendBatch.Pending event : events) {
+        for (Pending event : events) {
             append.record(now - event.queuedAt(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** How many appends wait for a script call (Redis behind, or stalled, shows here first). */
+    void waiting(AtomicInteger queued) {
+        Gauge.builder("quillstream.events.append.waiting", queued, q -> Math.max(0, q.get()))
+                .description("events waiting to be sent to Redis")
+                .baseUnit("events")
+                .register(registry);
+    }
+
+    /** A delta was joined to the one before it instead of queued. */
+    void joined() {
+        joined.increment();
     }
 
     void relayWaited(long nanos) {

@@ -1,6 +1,5 @@
 package dev.quillstream.conversation.events;
 
-import dev.quillstream.conversation.events.AppendBatch.Pending;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * the I/O thread, a virtual thread would wait behind the generations' threads. The script is sent
  * whole every time ({@code EVAL}, which Redis caches compiled): an {@code EVALSHA} refused after
  * a Redis restart would have to be re-sent behind later batches, out of order.
+ *
+ * <p>A content delta ({@link EventLog#appendDelta}) whose stream's last delta still waits is joined
+ * to it instead of queued: a backlog (Redis slow or stalled) is then at most one event per stream,
+ * not one per token, and drains in a few batches. Joining at the queue and not in the batch matters:
+ * a job writes its sections in parallel, so a conversation's waiting tokens alternate between
+ * several streams, and two hundred conversations' streams outnumber a batch's 256 events.
  *
  * <p>At most {@code maxPending} events wait; an append beyond that waits up to {@code waitForRoom}
  * and then fails, so a Redis that stalls slows the jobs a little instead of filling the heap. The
@@ -72,6 +78,11 @@ final class RedisBatchAppender implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore room;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Per conversation, the delta of each of its streams that still waits to be sent and may be
+     * joined to; a conversation is here only while it has one.
+     */
+    private final Map<String, Map<String, Pending>> openStreams = new ConcurrentHashMap<>();
     /**
      * Events added minus events taken (briefly below zero while an append is between adding and
      * counting). Only the append that takes it from 0 wakes the sender: under load the queue is never
@@ -109,6 +120,7 @@ final class RedisBatchAppender implements AutoCloseable {
             EventLogMetrics metrics) {
         this.keys = keys;
         this.metrics = metrics;
+        metrics.waiting(queued);
         this.maxInFlight = limits.maxInFlight();
         this.maxPending = limits.maxPending();
         this.waitForRoom = limits.waitForRoom();
@@ -139,8 +151,8 @@ final class RedisBatchAppender implements AutoCloseable {
     }
 
     /**
-     * Queues a content delta: joined to the conversation's event before it if that one is a delta
-     * still waiting, in the same batch, when they join ({@link EventLog#appendDelta}).
+     * Queues a content delta, or joins it to its stream's last delta if that one still waits to be
+     * sent and no other event of the conversation was queued after it ({@link EventLog#appendDelta}).
      */
     CompletableFuture<Long> append(String conversationId, EventLog.Delta delta) {
         return queue(conversationId, delta.body(), delta);
@@ -159,12 +171,35 @@ final class RedisBatchAppender implements AutoCloseable {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        Pending pending = Pending.of(conversationId, body, delta);
-        queue.add(pending);
-        if (queued.getAndIncrement() == 0) {
+        CompletableFuture<Long> seq = new CompletableFuture<>();
+        boolean[] added = {false};
+        // compute() locks the conversation's entry, so joining, queuing and the sender's taking
+        // of its events never interleave: what joins a delta was appended after it, and nothing
+        // of the conversation but deltas of other streams was queued between them.
+        openStreams.compute(conversationId, (id, streams) -> {
+            if (delta == null) {
+                queue.add(Pending.of(conversationId, body, null, seq));
+                added[0] = true;
+                return null; // another kind of event: nothing queued before it is joined to any more
+            }
+            Pending last = streams == null ? null : streams.get(delta.stream());
+            if (last != null && last.join(delta, seq)) {
+                return streams;
+            }
+            Pending pending = Pending.of(conversationId, body, delta, seq);
+            queue.add(pending);
+            added[0] = true;
+            Map<String, Pending> open = streams == null ? new HashMap<>(4) : streams;
+            open.put(delta.stream(), pending);
+            return open;
+        });
+        if (!added[0]) {
+            room.release();
+            metrics.joined();
+        } else if (queued.getAndIncrement() == 0) {
             LockSupport.unpark(sender); // it may be waiting for events; with events queued it is not
         }
-        return pending.seq();
+        return seq;
     }
 
     /** The sender: a batch whenever events wait and fewer than {@code maxInFlight} calls are out. */
@@ -174,9 +209,7 @@ final class RedisBatchAppender implements AutoCloseable {
                 LockSupport.park(this); // woken by an append or a completed call
                 continue;
             }
-            Taken taken = takeBatch();
-            List<Pending> events = taken.events();
-            int appends = taken.appends();
+            List<Pending> events = takeBatch();
             AppendBatch batch = new AppendBatch(events, keys, fixedArguments, this::refreshDue);
             inFlight.incrementAndGet();
             try {
@@ -184,45 +217,44 @@ final class RedisBatchAppender implements AutoCloseable {
                         .async()
                         .<List<Object>>eval(
                                 AppendBatch.SCRIPT_BYTES, ScriptOutputType.MULTI, batch.keys, batch.arguments)
-                        .whenComplete((firsts, error) -> completed(batch, events, appends, firsts, error));
+                        .whenComplete((firsts, error) -> completed(batch, events, firsts, error));
             } catch (RuntimeException e) {
-                completed(batch, events, appends, null, e);
+                completed(batch, events, null, e);
             }
         }
     }
 
-    /**
-     * The next batch: as many queued events as fit, a content delta joined to its conversation's
-     * delta before it in the batch when they join (nothing of that conversation comes between
-     * them, so its order is kept; other conversations' events are not ordered against it).
-     */
-    private Taken takeBatch() {
+    /** The next batch: as many queued events as fit, each closed to further joins as it is taken. */
+    private List<Pending> takeBatch() {
         List<Pending> batch = new ArrayList<>();
-        Map<String, Integer> lastOfConversation = new HashMap<>();
         int bytes = 0;
-        int appends = 0;
         Pending next;
-        while (batch.size() < MAX_BATCH_EVENTS
-                && (next = queue.peek()) != null
-                && (batch.isEmpty() || bytes + next.body().length <= MAX_BATCH_BYTES)) {
-            queue.poll();
-            appends++;
-            bytes += next.body().length;
-            Integer last = lastOfConversation.get(next.conversationId());
-            Pending joined = last == null ? null : batch.get(last).followedBy(next);
-            if (joined != null) {
-                batch.set(last, joined);
-            } else {
-                lastOfConversation.put(next.conversationId(), batch.size());
-                batch.add(next);
+        while (batch.size() < MAX_BATCH_EVENTS && (next = queue.peek()) != null) {
+            byte[] body = sealed(next); // from here on nothing joins it, sent now or in the next batch
+            if (!batch.isEmpty() && bytes + body.length > MAX_BATCH_BYTES) {
+                break;
             }
+            batch.add(queue.poll());
+            bytes += body.length;
         }
-        queued.addAndGet(-appends);
-        return new Taken(batch, appends);
+        queued.addAndGet(-batch.size());
+        return batch;
     }
 
-    /** A batch's events, and how many appends they are (more when deltas were joined). */
-    private record Taken(List<Pending> events, int appends) {}
+    /** Closes the event to joins (a delta no longer waits as its stream's last) and returns its body. */
+    private byte[] sealed(Pending event) {
+        String stream = event.stream();
+        if (stream == null) {
+            return event.seal();
+        }
+        byte[][] body = new byte[1][];
+        openStreams.computeIfPresent(event.conversationId(), (id, streams) -> {
+            body[0] = event.seal();
+            streams.remove(stream, event);
+            return streams.isEmpty() ? null : streams;
+        });
+        return body[0] != null ? body[0] : event.seal();
+    }
 
     /** Whether this call refreshes the conversation's expiry (at most every 10 s per conversation). */
     private boolean refreshDue(String conversationId) {
@@ -256,13 +288,9 @@ final class RedisBatchAppender implements AutoCloseable {
 
     /** On Lettuce's I/O thread (mostly): hands out the seqs, and lets the sender send again. */
     private void completed(
-            AppendBatch batch,
-            List<Pending> events,
-            int appends,
-            @Nullable List<Object> firsts,
-            @Nullable Throwable error) {
+            AppendBatch batch, List<Pending> events, @Nullable List<Object> firsts, @Nullable Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        room.release(appends);
+        room.release(batch.size());
         inFlight.decrementAndGet();
         LockSupport.unpark(sender);
         if (cause != null) {
@@ -270,7 +298,7 @@ final class RedisBatchAppender implements AutoCloseable {
         } else if (firsts == null) {
             batch.fail(new IllegalStateException("Redis did not answer the append"));
         } else {
-            metrics.appended(events, appends, System.nanoTime());
+            metrics.appended(events, System.nanoTime());
             batch.completeWith(firsts);
         }
     }

@@ -3,7 +3,6 @@ package dev.quillstream.conversation.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quillstream.conversation.events.AppendBatch.Pending;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

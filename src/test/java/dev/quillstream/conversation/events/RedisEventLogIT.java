@@ -108,18 +108,20 @@ class RedisEventLogIT {
     }
 
     @Test
-    void deltasThatWaitTogetherAreJoinedInOrderAndNothingElseIsJoinedOrMovedAcrossThem() throws Exception {
+    void deltasThatWaitTogetherAreJoinedPerStreamInOrderAndNothingIsJoinedAcrossAnotherEvent() throws Exception {
         RedisEventLog log = givenANode();
         List<EventLog.LoggedEvent> delivered = subscribed(log, CONVERSATION);
 
-        // Faster than Redis answers: most deltas wait for a batch, behind others of theirs.
+        // Faster than Redis answers: most deltas wait for a batch, behind others of theirs. Two
+        // streams interleaved (as a job's sections written in parallel), another event halfway.
         List<CompletableFuture<Long>> appends = new ArrayList<>();
-        StringBuilder before = new StringBuilder();
-        StringBuilder after = new StringBuilder();
+        Map<String, StringBuilder> before = Map.of("a", new StringBuilder(), "b", new StringBuilder());
+        Map<String, StringBuilder> after = Map.of("a", new StringBuilder(), "b", new StringBuilder());
         for (int n = 0; n < 3_000; n++) {
+            String stream = n % 2 == 0 ? "a" : "b";
             String word = "w" + n + " ";
-            (n < 1_500 ? before : after).append(word);
-            appends.add(log.appendDelta(CONVERSATION, new Text(word)));
+            (n < 1_500 ? before : after).get(stream).append(word);
+            appends.add(log.appendDelta(CONVERSATION, new Text(stream, word)));
             if (n == 1_499) {
                 appends.add(log.appendAsync(CONVERSATION, "{\"type\":\"progress\"}"));
             }
@@ -138,40 +140,48 @@ class RedisEventLogIT {
             }
         }
         assertThat(progress).as("the other event is one of its own").isNotNegative();
-        assertThat(texts(logged.subList(0, progress))).isEqualTo(before.toString());
-        assertThat(texts(logged.subList(progress + 1, logged.size()))).isEqualTo(after.toString());
+        for (String stream : List.of("a", "b")) {
+            assertThat(texts(logged.subList(0, progress), stream))
+                    .isEqualTo(before.get(stream).toString());
+            assertThat(texts(logged.subList(progress + 1, logged.size()), stream))
+                    .isEqualTo(after.get(stream).toString());
+        }
         assertThat(appends.get(1_500).join())
                 .as("its seq")
                 .isEqualTo(logged.get(progress).seq());
         assertThat(appends.get(0).join()).isEqualTo(1);
-        assertThat(appends.getLast().join()).isEqualTo(last);
         awaitSize(delivered, (int) last);
         synchronized (delivered) {
             assertThat(delivered).containsExactlyElementsOf(logged);
         }
     }
 
-    /** A delta of plain text; it joins the next up to 2,000 characters. */
-    private record Text(String text) implements EventLog.Delta {
+    /** A delta of plain text in a named stream; it joins the next of its stream up to 2,000 characters. */
+    private record Text(String stream, String text) implements EventLog.Delta {
         @Override
         public String body() {
-            return "{\"text\":\"" + text + "\"}";
+            return "{\"s\":\"" + stream + "\",\"text\":\"" + text + "\"}";
         }
 
         @Override
         public EventLog.Delta followedBy(EventLog.Delta next) {
-            return next instanceof Text other && text.length() + other.text.length() <= 2_000
-                    ? new Text(text + other.text)
+            return next instanceof Text other
+                            && other.stream.equals(stream)
+                            && text.length() + other.text.length() <= 2_000
+                    ? new Text(stream, text + other.text)
                     : null;
         }
     }
 
-    private static String texts(List<EventLog.LoggedEvent> events) {
+    /** The text of one stream's deltas among the events, in order. */
+    private static String texts(List<EventLog.LoggedEvent> events, String stream) {
         StringBuilder all = new StringBuilder();
         for (EventLog.LoggedEvent event : events) {
             String json = event.json();
-            int start = json.indexOf("\"text\":\"") + 8;
-            all.append(json, start, json.lastIndexOf('"'));
+            if (json.contains("\"s\":\"" + stream + "\"")) {
+                int start = json.indexOf("\"text\":\"") + 8;
+                all.append(json, start, json.lastIndexOf('"'));
+            }
         }
         return all.toString();
     }
@@ -285,20 +295,7 @@ class RedisEventLogIT {
 
     @Test
     void aNodeStartsWithRedisDownAndItsAppendsFailInsteadOfHanging() {
-        RedisURI nowhere = RedisURI.create("redis://127.0.0.1:1/0");
-        started();
-        RedisEventLog log = new RedisEventLog(
-                redis,
-                connections,
-                resources,
-                nowhere,
-                prefix,
-                20_000,
-                Duration.ofDays(1),
-                REPLAY_TTL,
-                LIMITS,
-                new EventLogMetrics(metrics));
-        logs.add(log);
+        RedisEventLog log = givenANode(RedisURI.create("redis://127.0.0.1:1/0"));
 
         assertThatThrownBy(() -> log.append(CONVERSATION, "{\"n\":1}")).hasMessageContaining("connect");
     }
@@ -328,12 +325,17 @@ class RedisEventLogIT {
     }
 
     private RedisEventLog givenANode() {
+        return givenANode(REDIS);
+    }
+
+    /** A node whose appends go to {@code appendsTo} (its subscription and reads to the test's Redis). */
+    private RedisEventLog givenANode(RedisURI appendsTo) {
         started();
         RedisEventLog log = new RedisEventLog(
                 redis,
                 connections,
                 resources,
-                REDIS,
+                appendsTo,
                 prefix,
                 20_000,
                 Duration.ofDays(1),
