@@ -429,7 +429,8 @@ public class StreamingBench {
         }
         Arrays.sort(all);
         double seconds = (end - start) / 1e9;
-        String heap = heapUsedMb(http, base);
+        String metricsAtEnd = prometheus(http, base);
+        String heap = heapUsedMb(metricsAtEnd);
         System.out.printf(
                 "generations=%d subscribers=%d finished=%s wall=%.1fs (submitting %.1fs, spread %d ms)%n",
                 generations, subscribers, finished, seconds, (submitted - start) / 1e9, spreadNanos / 1_000_000);
@@ -455,7 +456,7 @@ public class StreamingBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("server memory: peak RSS %d MB, heap used at end %s MB%n", peakRss.get() / 1024, heap);
-        printStages(stagesStart, prometheus(http, base));
+        printStages(stagesStart, metricsAtEnd);
         for (WebSocket socket : sockets) {
             socket.abort();
         }
@@ -898,9 +899,8 @@ public class StreamingBench {
         return buckets;
     }
 
-    static String heapUsedMb(HttpClient http, String base) {
-        double used = prometheus(http, base)
-                .lines()
+    static String heapUsedMb(String metrics) {
+        double used = metrics.lines()
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();

@@ -13,21 +13,21 @@ import org.jspecify.annotations.Nullable;
  * ones') and, in {@code data.tokens}, how many of the model's deltas it holds.
  *
  * @param tokens how many of the model's deltas {@code event} holds
+ * @param stream the job's text of one step and part, in the role and type it is streamed as (made
+ *     once: the log looks it up for every token)
  */
-record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEvent, String> render)
+record TokenDelta(ConversationEvent event, int tokens, String stream, Function<ConversationEvent, String> render)
         implements EventLog.Delta {
 
     /** A joined event's text stays under this (UTF-16 chars), so an event stays a modest frame. */
     static final int MAX_CONTENT = 8 * 1024;
 
     TokenDelta(ConversationEvent event, Function<ConversationEvent, String> render) {
-        this(event, 1, render);
-    }
-
-    /** A job's text of one step and part, in the role and type it is streamed as. */
-    @Override
-    public String stream() {
-        return event.type() + "|" + event.role() + "|" + event.jobId() + "|" + event.step() + "|" + part(event);
+        this(
+                event,
+                1,
+                event.type() + "|" + event.role() + "|" + event.jobId() + "|" + event.step() + "|" + part(event),
+                render);
     }
 
     @Override
@@ -38,7 +38,7 @@ record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEven
     @Override
     public EventLog.@Nullable Delta followedBy(EventLog.Delta next) {
         if (!(next instanceof TokenDelta other)
-                || !stream().equals(other.stream())
+                || !stream.equals(other.stream)
                 || event.content().length() + other.event.content().length() > MAX_CONTENT) {
             return null;
         }
@@ -54,6 +54,7 @@ record TokenDelta(ConversationEvent event, int tokens, Function<ConversationEven
                         event.step(),
                         data),
                 tokens + other.tokens,
+                stream,
                 render);
     }
 

@@ -64,21 +64,19 @@ final class ConversationRelays {
 
     /** What is waiting, or null (and the relay ends) when nothing is. */
     private List<LoggedEvent> take(String conversationId) {
-        List<List<LoggedEvent>> taken = new ArrayList<>(1);
-        long[] since = new long[1];
+        Waiting[] taken = new Waiting[1];
         pending.compute(conversationId, (id, waiting) -> {
             if (waiting == null || waiting.events.isEmpty()) {
                 return null;
             }
-            taken.add(waiting.events);
-            since[0] = waiting.since;
+            taken[0] = waiting;
             return new Waiting();
         });
-        if (taken.isEmpty()) {
+        if (taken[0] == null) {
             return null;
         }
-        metrics.relayWaited(System.nanoTime() - since[0]);
-        return taken.getFirst();
+        metrics.relayWaited(System.nanoTime() - taken[0].since);
+        return taken[0].events;
     }
 
     /** A conversation's events not taken yet, and when the oldest of them arrived. */

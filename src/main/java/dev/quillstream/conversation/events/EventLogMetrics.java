@@ -28,12 +28,9 @@ final class EventLogMetrics {
 
     EventLogMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.append = Timer.builder("quillstream.events.append")
-                .description("from an event handed to the event log to Redis having appended and published it")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry);
+        this.append = latency(
+                "quillstream.events.append",
+                "from an event handed to the event log to Redis having appended and published it");
         this.batch = DistributionSummary.builder("quillstream.events.append.batch")
                 .description("events per call of the append script")
                 .baseUnit("events")
@@ -42,9 +39,16 @@ final class EventLogMetrics {
                 .description("content deltas joined to the one before them while both waited, instead of sent"
                         + " as events of their own")
                 .register(registry);
-        this.relayWait = Timer.builder("quillstream.events.relay.wait")
-                .description("from events arriving from Redis to their conversation's relay taking them (the"
-                        + " oldest waiting, once per take)")
+        this.relayWait = latency(
+                "quillstream.events.relay.wait",
+                "from events arriving from Redis to their conversation's relay taking them (the oldest"
+                        + " waiting, once per take)");
+    }
+
+    /** A timer with histogram buckets from 1 ms to 10 s, for percentiles in Prometheus. */
+    private Timer latency(String name, String description) {
+        return Timer.builder(name)
+                .description(description)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))

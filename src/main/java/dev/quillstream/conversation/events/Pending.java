@@ -16,6 +16,7 @@ final class Pending {
     private final String conversationId;
     private final CompletableFuture<Long> seq;
     private final long queuedAt;
+    private final @Nullable String stream;
 
     // Guarded by this.
     private EventLog.@Nullable Delta delta;
@@ -28,6 +29,7 @@ final class Pending {
         this.seq = seq;
         this.body = body;
         this.delta = delta;
+        this.stream = delta == null ? null : delta.stream();
         this.queuedAt = System.nanoTime();
     }
 
@@ -87,9 +89,10 @@ final class Pending {
         return seal();
     }
 
-    /** The stream a delta continues, or null for any other event. */
-    synchronized @Nullable String stream() {
-        return delta == null ? null : delta.stream();
+    /** The stream a delta continues (joining does not change it), or null for any other event. */
+    @Nullable
+    String stream() {
+        return stream;
     }
 
     private void completeJoined(@Nullable Long appended, @Nullable Throwable error) {
